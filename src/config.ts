@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Server configuration, read once from the environment at start.
+ *
+ * Every variable is validated together so an operator sees every mistake in one message instead of
+ * fixing them one restart at a time. Names and defaults follow shared/spec/configuration.md; the
+ * README's configuration table documents each one.
+ */
+export interface Config {
+  /** Postgres connection string; undefined selects the embedded Postgres under `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Where the embedded Postgres keeps its cluster (and nothing else). */
+  dataDir: string;
+  databasePoolMax: number;
+  host: string;
+  port: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  nodeEnv: 'development' | 'production' | 'test';
+  /** How long a graceful shutdown waits for in-flight requests before closing them. */
+  shutdownTimeoutMs: number;
+  /** Base64 AES-256 keys for secrets at rest: the first encrypts, all decrypt. Empty when unset. */
+  credentialsEncryptionKeys: Buffer[];
+}
+
+const integer = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be an integer`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${name} must be between ${min} and ${max}`).max(max, `${name} must be between ${min} and ${max}`));
+
+const encryptionKeys = z
+  .string()
+  .transform((value, ctx) => {
+    const keys: Buffer[] = [];
+    for (const [i, part] of value.split(',').entries()) {
+      const key = Buffer.from(part.trim(), 'base64');
+      if (key.length !== 32) {
+        ctx.addIssue({ code: 'custom', message: `CREDENTIALS_ENCRYPTION_KEY entry ${i + 1} must be 32 bytes of base64` });
+        return z.NEVER;
+      }
+      keys.push(key);
+    }
+    return keys;
+  });
+
+const environment = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_POOL_MAX: integer('DATABASE_POOL_MAX', 1, 1000).default(10),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: integer('PORT', 0, 65535).default(8000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' }).default('info'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: 'NODE_ENV must be one of development, production, test' })
+    .default('development'),
+  SHUTDOWN_TIMEOUT_SECONDS: integer('SHUTDOWN_TIMEOUT_SECONDS', 0, 3600).default(10),
+  CREDENTIALS_ENCRYPTION_KEY: encryptionKeys.optional(),
+});
+
+/** The single start-up failure an operator sees when the environment is wrong. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws one ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "unset": shells and manifests often export NAME= to clear a value.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = environment.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    nodeEnv: e.NODE_ENV,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    credentialsEncryptionKeys: e.CREDENTIALS_ENCRYPTION_KEY ?? [],
+  };
+}

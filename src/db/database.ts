@@ -1,0 +1,71 @@
+import path from 'node:path';
+import pg from 'pg';
+import type { Logger } from '../log.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
+import { loadMigrations, migrate, pendingMigrations, type Migration } from './migrations.ts';
+import { typeParsers } from './sql.ts';
+
+/** The server's database: a pool on Postgres, and the embedded server when we started one. */
+export interface Database {
+  pool: pg.Pool;
+  /** `embedded` when no DATABASE_URL was given. */
+  mode: 'external' | 'embedded';
+  /** Readiness: the database answers and every committed migration is applied. */
+  check(): Promise<{ ok: true } | { ok: false; problem: string }>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolMax: number;
+  log: Logger;
+  /** Apply pending migrations at open (the server does; `db:diff` does not). */
+  migrate?: boolean;
+}
+
+export function createPool(connectionString: string, max: number, log: Logger): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, types: typeParsers, application_name: 'ambient-api' });
+  // An idle client's connection can drop (server restart); the pool replaces it on next use.
+  pool.on('error', (error) => log.warn({ err: error }, 'database: idle connection failed'));
+  return pool;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const { log } = options;
+  let embedded: EmbeddedPostgres | undefined;
+  let url = options.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'postgres'), log });
+    url = embedded.url;
+  }
+  const pool = createPool(url, options.poolMax, log);
+  let migrations: Migration[];
+  try {
+    migrations = await loadMigrations();
+    if (options.migrate !== false) await migrate(pool, log, migrations);
+  } catch (error) {
+    await pool.end();
+    await embedded?.stop();
+    throw error;
+  }
+  let closed = false;
+  return {
+    pool,
+    mode: embedded ? 'embedded' : 'external',
+    async check() {
+      try {
+        const pending = await pendingMigrations(pool, migrations);
+        return pending.length === 0 ? { ok: true } : { ok: false, problem: `migrations not applied: ${pending.join(', ')}` };
+      } catch (error) {
+        return { ok: false, problem: (error as Error).message };
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { defineKind } from './define.ts';
+import { annotations, labels, line, projectName, text } from './rules.ts';
+
+export const PROJECT_STATUSES = ['Active', 'Terminating'] as const;
+
+export const Project = defineKind({
+  name: 'Project',
+  plural: 'projects',
+  scope: 'global',
+  description: 'A tenant; maps one-to-one to a Kubernetes namespace of the same name.',
+  fields: {
+    name: { wire: 'string', required: true, access: 'immutable', rule: projectName(), description: 'DNS-1123 label; the namespace name. Immutable.', example: 'demo' },
+    display_name: { wire: 'string', rule: line(255), description: 'Human-readable name.' },
+    description: { wire: 'string', rule: text(4096), description: 'Free text.' },
+    labels: { wire: 'json-text', shape: labels(), description: 'JSON object of labels projected onto the namespace.' },
+    annotations: { wire: 'json-text', shape: annotations(), description: 'JSON object of annotations projected onto the namespace.' },
+    status: { wire: 'string', access: 'read-only', default: 'Active', enum: PROJECT_STATUSES, description: 'Active; a deleted project’s final state is Terminating.' },
+  },
+  unique: [{ columns: ['name'], reports: 'name' }],
+});
