@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Rule } from './rules.ts';
+import type { Role, Rule } from './rules.ts';
 
 /**
  * The vocabulary in which every Kind is declared, once.
@@ -73,7 +73,17 @@ export interface FieldSpec {
   /** Closed set of values, also published as an enum in OpenAPI and GraphQL. */
   enum?: readonly string[];
   references?: Reference;
+  /** Canonical form of a string input before validation; null means "absent" (e.g. `''` → default). */
+  normalize?: (value: string) => string | null;
   example?: unknown;
+}
+
+/** The role a caller needs in the project for each operation on a project- or workflow-scoped Kind. */
+export interface Roles {
+  read: Role;
+  create: Role;
+  update: Role;
+  delete: Role;
 }
 
 /** A stored column that never appears on the wire (hashes, ciphertexts). */
@@ -105,6 +115,8 @@ export interface KindSpec<F extends Record<string, FieldSpec> = Record<string, F
   unique?: readonly UniqueSpec[];
   /** Extra indexes; `(project_id, created_at)` and one per reference are added for every Kind that has them. */
   indexes?: readonly (readonly string[])[];
+  /** Roles needed per operation (runtime.md §c.5); default view to read, edit to write. */
+  roles?: Partial<Roles>;
 }
 
 /** A declared field with every default resolved, as the derived layers consume it. */
@@ -119,6 +131,7 @@ export interface Field extends Required<Pick<FieldSpec, 'wire' | 'description' |
   shape: z.ZodType | undefined;
   enum: readonly string[] | undefined;
   references: Reference | undefined;
+  normalize: ((value: string) => string | null) | undefined;
   example: unknown;
 }
 
@@ -134,6 +147,7 @@ export interface Kind<F extends Record<string, FieldSpec> = Record<string, Field
   internal: Readonly<Record<string, InternalColumn>>;
   unique: readonly UniqueSpec[];
   indexes: readonly (readonly string[])[];
+  roles: Roles;
   /** Typing aid only: the declared field specs. */
   readonly specs: F;
 }
@@ -168,6 +182,7 @@ export function defineKind<const F extends Record<string, FieldSpec>>(spec: Kind
       shape: f.shape,
       enum: f.enum,
       references: f.references,
+      normalize: f.normalize,
       example: f.example,
     };
   });
@@ -186,6 +201,7 @@ export function defineKind<const F extends Record<string, FieldSpec>>(spec: Kind
     internal: spec.internal ?? {},
     unique: spec.unique ?? [],
     indexes: dedupe(indexes),
+    roles: { read: 'view', create: 'edit', update: 'edit', delete: 'edit', ...spec.roles },
     specs: spec.fields,
   };
 }

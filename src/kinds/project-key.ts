@@ -25,4 +25,6 @@ export const ProjectKey = defineKind({
   internal: {
     secret_hash: { type: 'char(64)', notNull: true, description: 'SHA-256 of the full key, lower-case hex.' },
   },
+  // Editors may PATCH and revoke only the keys they created (see the domain behaviour).
+  roles: { read: 'edit', create: 'edit', update: 'edit', delete: 'edit' },
 });

@@ -43,4 +43,5 @@ export const ProjectSettings = defineKind({
     repositories: { wire: 'json-text', shape: z.array(DefaultRepository).max(100, 'at most 100 repositories'), description: 'JSON array (at most 100) of {url, branch?, provider?}.' },
   },
   unique: [{ columns: ['project_id'], reports: 'project_id' }],
+  roles: { create: 'admin', update: 'admin', delete: 'admin' },
 });

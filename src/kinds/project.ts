@@ -17,4 +17,5 @@ export const Project = defineKind({
     status: { wire: 'string', access: 'read-only', default: 'Active', enum: PROJECT_STATUSES, description: 'Active; a deleted project’s final state is Terminating.' },
   },
   unique: [{ columns: ['name'], reports: 'name' }],
+  roles: { read: 'view', update: 'admin', delete: 'admin' },
 });

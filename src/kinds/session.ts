@@ -68,7 +68,7 @@ export const Session = defineKind({
     repos: { wire: 'json-text', shape: z.array(SessionRepo).max(50, 'at most 50 repositories'), description: 'JSON array (at most 50) of {url, branch?, auto_push?}.' },
     interactive: { wire: 'boolean', default: true, description: 'Chat (true) or batch (false) session.' },
     timeout: { wire: 'integer', default: 300, rule: intRange(1), description: 'Session timeout in seconds.' },
-    llm_model: { wire: 'string', default: 'sonnet', rule: line(255), description: 'Model name; an empty string counts as absent.' },
+    llm_model: { wire: 'string', default: 'sonnet', rule: line(255), normalize: (v) => (v === '' ? null : v), description: 'Model name; an empty string counts as absent.' },
     llm_temperature: { wire: 'number', default: 0.7, rule: numberRange(0, 2), description: 'Sampling temperature, 0 to 2.' },
     llm_max_tokens: { wire: 'integer', default: 4000, rule: intRange(1), description: 'Maximum output tokens.' },
     workflow_id: {
@@ -108,4 +108,5 @@ export const Session = defineKind({
   },
   unique: [{ columns: ['kube_cr_name'], reports: 'kube_cr_name', includeDeleted: true }],
   indexes: [['phase']],
+  roles: { delete: 'admin' },
 });

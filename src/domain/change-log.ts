@@ -1,0 +1,52 @@
+import type { Tx } from '../db/transaction.ts';
+import type { WireObject } from './wire.ts';
+
+/**
+ * The change log (rest-contract §6.6): one `change_events` row per created, updated or deleted
+ * object, written in the same transaction as the change.
+ *
+ * Rows must become visible in `seq` order, or a reader that has seen N+1 could miss N forever.
+ * Sequences are handed out at insert time but transactions commit in any order, so every writer
+ * takes one transaction-scoped advisory lock just before inserting its rows and holds it until
+ * COMMIT. The rows of a transaction are buffered and inserted together at the very end, which keeps
+ * that lock held for as short a time as possible.
+ */
+
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface Change {
+  type: ChangeType;
+  object: WireObject;
+  projectId: string | null;
+}
+
+/** Arbitrary, fixed key of the change-log advisory lock. */
+export const CHANGE_LOG_LOCK = 0x616d6231;
+
+const PENDING = Symbol('pending changes');
+
+export function recordChange(tx: Tx, change: Change): void {
+  let pending = tx.state.get(PENDING) as Change[] | undefined;
+  if (!pending) {
+    pending = [];
+    tx.state.set(PENDING, pending);
+    tx.beforeCommit(() => flush(tx, pending!));
+  }
+  pending.push(change);
+}
+
+async function flush(tx: Tx, changes: Change[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOG_LOCK]);
+  await tx.query(
+    `INSERT INTO change_events (kind, object_id, type, project_id, object)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
+    [
+      changes.map((c) => c.object.kind),
+      changes.map((c) => c.object.id),
+      changes.map((c) => c.type),
+      changes.map((c) => c.projectId),
+      changes.map((c) => JSON.stringify(c.object)),
+    ],
+  );
+}

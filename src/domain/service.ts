@@ -1,0 +1,297 @@
+import type pg from 'pg';
+import type { Actor } from '../auth/actor.ts';
+import type { SecretBox } from '../auth/secret-box.ts';
+import { atLeast, projectRole, visibleProjects } from '../auth/policy.ts';
+import { run, sql, type Queryable, type Sql } from '../db/sql.ts';
+import { transaction, type Tx } from '../db/transaction.ts';
+import type { Field, Kind } from '../kinds/define.ts';
+import { kindNamed } from '../kinds/index.ts';
+import type { Role } from '../kinds/rules.ts';
+import type { WriteContext } from './behaviour.ts';
+import { recordChange, type ChangeType } from './change-log.ts';
+import { badRequest, conflict, forbidden, invalid, malformed, notFound } from './errors.ts';
+import { parseCreate, parseUpdate, type Values } from './input.ts';
+import { behaviourOf } from './kinds/index.ts';
+import { ksuid } from './ksuid.ts';
+import { findProjectId, projectOf, resolveProjectRef } from './projects.ts';
+import { findLive, insert, page, softDelete, table, updateIfChanged, type Page } from './store.ts';
+import { toWire, type Row } from './wire.ts';
+
+/**
+ * The operations every Kind has — create, get, list, update, delete — with the contract's rules,
+ * shared by REST and GraphQL. Kind-specific rules live in the behaviours (src/domain/kinds/).
+ *
+ * Every write runs in one transaction: validation and foreign-key checks, the row, its cascades and
+ * their change events commit together or not at all.
+ */
+
+export interface RequestContext {
+  actor: Actor;
+  /** The request's project scope (`X-Ambient-Project`): a project id or name. */
+  projectScope?: string | undefined;
+}
+
+export interface OrderItem {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface ListOptions {
+  /** Filter over the row alias `t`, built only from queryable fields (TSL or GraphQL `where`). */
+  where?: Sql;
+  orderBy?: readonly OrderItem[];
+  page?: number;
+  size?: number;
+  /** Restrict to one project (`?project_id=`); wins over the request's project scope. */
+  projectRef?: string;
+}
+
+export const MAX_PAGE_SIZE = 65500;
+
+export interface DomainOptions {
+  /** Encryption of secrets at rest; without it, writes that store a secret answer 503. */
+  secrets?: SecretBox | undefined;
+}
+
+export class Domain {
+  constructor(
+    readonly pool: pg.Pool,
+    private readonly options: DomainOptions = {},
+  ) {}
+
+  async create(ctx: RequestContext, kind: Kind, body: Record<string, unknown>): Promise<Row> {
+    const values = parseCreate(kind, body, kind.field['project_id'] ? new Set(['project_id']) : undefined);
+    const behaviour = behaviourOf(kind);
+    return transaction(this.pool, async (tx) => {
+      const c = this.writeContext(tx, ctx.actor, kind);
+      const projectId = await this.authorizeCreate(c, ctx, values);
+      await this.checkReferences(c, values, projectId);
+      const id = ksuid();
+      await behaviour.authorize?.(c, 'create', undefined, values);
+      await behaviour.prepareCreate?.(c, values, id, projectId);
+      let row = await c.insert(kind, id, values);
+      row = (await behaviour.afterCreate?.(c, row, values)) ?? row;
+      return row;
+    }).catch(mapDatabaseError(kind, values));
+  }
+
+  /** The context behaviours work in: the transaction, the actor, and row writes that emit change events. */
+  private writeContext(tx: Tx, actor: Actor, kind: Kind): WriteContext {
+    const c: WriteContext = {
+      tx,
+      actor,
+      kind,
+      insert: async (k, id, values) => {
+        const row = await insert(tx, k, id, storedOnly(k, values), behaviourOf(k).computed);
+        emit(tx, k, 'ADDED', row);
+        return row;
+      },
+      update: async (k, id, values) => {
+        const row = await updateIfChanged(tx, k, id, storedOnly(k, values), behaviourOf(k).computed);
+        if (row) emit(tx, k, 'MODIFIED', row);
+        return row;
+      },
+      deleteWhere: async (k, where) => {
+        const behaviour = behaviourOf(k);
+        if (behaviour.cascadeDelete) {
+          const doomed = await run<Row>(tx, sql`SELECT t.* FROM ${table(k)} t WHERE t.deleted_at IS NULL AND ${where} FOR UPDATE`);
+          for (const row of doomed) await behaviour.cascadeDelete({ ...c, kind: k }, row);
+        }
+        const rows = await softDelete(tx, k, where, behaviour.deletedValues, behaviour.computed);
+        for (const row of rows) emit(tx, k, 'DELETED', row);
+        return rows;
+      },
+      roleIn: (projectId) => projectRole(tx, actor, projectId),
+      secrets: this.options.secrets,
+    };
+    return c;
+  }
+
+  async get(ctx: RequestContext, kind: Kind, id: string): Promise<Row> {
+    const row = await findLive(this.pool, kind, id, { computed: behaviourOf(kind).computed });
+    if (!row) throw notFound(kind.name, id);
+    await this.authorizeRead(this.pool, ctx, kind, row);
+    return row;
+  }
+
+  async list(ctx: RequestContext, kind: Kind, options: ListOptions = {}): Promise<Page & { page: number; size: number }> {
+    const pageNumber = options.page ?? 1;
+    const size = Math.min(options.size ?? 100, MAX_PAGE_SIZE);
+    const orderBy = orderColumns(kind, options.orderBy ?? []);
+    const conditions: Sql[] = [options.where ?? sql`true`];
+    const visible = this.readableRows(ctx.actor, kind);
+    if (visible) conditions.push(visible);
+    const projectRef = options.projectRef ?? (kind.scope === 'project' || kind.scope === 'workflow' ? ctx.projectScope : undefined);
+    if (projectRef !== undefined && (kind.scope === 'project' || kind.scope === 'workflow')) {
+      const projectId = await findProjectId(this.pool, projectRef);
+      if (projectId === undefined) return { rows: [], total: 0, page: pageNumber, size };
+      conditions.push(kind.scope === 'project' ? sql`t.project_id = ${projectId}` : sql`t.workflow_id IN (SELECT w.id FROM workflows w WHERE w.project_id = ${projectId})`);
+    }
+    const where = conditions.reduce((a, b) => sql`${a} AND ${b}`);
+    const result = await page(this.pool, kind, { where, orderBy, page: pageNumber, size, computed: behaviourOf(kind).computed });
+    return { ...result, page: pageNumber, size };
+  }
+
+  async update(ctx: RequestContext, kind: Kind, id: string, body: Record<string, unknown>): Promise<Row> {
+    const changes = parseUpdate(kind, body);
+    const behaviour = behaviourOf(kind);
+    return transaction(this.pool, async (tx) => {
+      const c = this.writeContext(tx, ctx.actor, kind);
+      const current = await this.lockForWrite(c, ctx, id, 'update');
+      await behaviour.authorize?.(c, 'update', current, changes);
+      await this.checkReferences(c, changes, await projectOf(tx, kind, current));
+      await behaviour.prepareUpdate?.(c, current, changes);
+      let row = (await c.update(kind, id, changes)) ?? current;
+      row = (await behaviour.afterUpdate?.(c, row, changes)) ?? row;
+      return row;
+    }).catch(mapDatabaseError(kind, changes));
+  }
+
+  async delete(ctx: RequestContext, kind: Kind, id: string): Promise<void> {
+    await transaction(this.pool, async (tx) => {
+      const c = this.writeContext(tx, ctx.actor, kind);
+      const current = await this.lockForWrite(c, ctx, id, 'delete');
+      await behaviourOf(kind).authorize?.(c, 'delete', current, {});
+      await c.deleteWhere(kind, sql`t.id = ${id}`);
+    });
+  }
+
+  // --- authorization -------------------------------------------------------------------------
+
+  /** The rows of `kind` the actor may read, as a condition over alias `t` (undefined: all). */
+  readableRows(actor: Actor, kind: Kind): Sql | undefined {
+    const custom = behaviourOf(kind).readable;
+    if (custom) return custom(actor);
+    if (kind.scope === 'project') return visibleProjects(actor, sql`t.project_id`);
+    if (kind.scope === 'workflow') {
+      const inProjects = visibleProjects(actor, sql`w.project_id`);
+      return inProjects && sql`t.workflow_id IN (SELECT w.id FROM workflows w WHERE ${inProjects})`;
+    }
+    return undefined;
+  }
+
+  /** Refuses to show a row the caller may not read: 404 when invisible, 403 when visible but denied. */
+  async authorizeRead(db: Queryable, ctx: RequestContext, kind: Kind, row: Row): Promise<void> {
+    const custom = behaviourOf(kind).readable?.(ctx.actor);
+    if (custom) {
+      const ok = await run(db, sql`SELECT 1 FROM ${table(kind)} t WHERE t.id = ${row.id} AND ${custom}`);
+      if (ok.length === 0) throw notFound(kind.name, row.id);
+      return;
+    }
+    const projectId = await projectOf(db, kind, row);
+    if (projectId === undefined) return;
+    await this.requireRole(db, ctx, kind, row.id, projectId, kind.roles.read);
+  }
+
+  private async requireRole(db: Queryable, ctx: RequestContext, kind: Kind, id: string, projectId: string, needed: Role): Promise<void> {
+    const scoped = kind.scope === 'project' || kind.scope === 'workflow';
+    if (scoped && ctx.projectScope !== undefined && (await findProjectId(db, ctx.projectScope)) !== projectId) throw notFound(kind.name, id);
+    const role = await projectRole(db, ctx.actor, projectId);
+    if (role === null) throw notFound(kind.name, id);
+    if (!atLeast(role, needed)) throw forbidden();
+  }
+
+  private async lockForWrite(c: WriteContext, ctx: RequestContext, id: string, operation: 'update' | 'delete'): Promise<Row> {
+    const row = await findLive(c.tx, c.kind, id, { lock: true, computed: behaviourOf(c.kind).computed });
+    if (!row) throw notFound(c.kind.name, id);
+    const projectId = await projectOf(c.tx, c.kind, row);
+    if (projectId !== undefined) await this.requireRole(c.tx, ctx, c.kind, id, projectId, c.kind.roles[operation]);
+    else await this.authorizeRead(c.tx, ctx, c.kind, row);
+    return row;
+  }
+
+  /** Resolves and authorizes the project (or workflow) a new row belongs to. */
+  private async authorizeCreate(c: WriteContext, ctx: RequestContext, values: Values): Promise<string | undefined> {
+    const { kind } = c;
+    if (kind.scope === 'project') {
+      const ref = (values['project_id'] as string | null) ?? ctx.projectScope;
+      if (ref === undefined || ref === null) throw malformed('no value given for required property project_id', 'project_id');
+      const projectId = await resolveProjectRef(c.tx, ref);
+      const role = await projectRole(c.tx, c.actor, projectId);
+      if (role === null) throw invalid(`project '${ref}' not found`, 'project_id');
+      if (!atLeast(role, kind.roles.create)) throw forbidden();
+      values['project_id'] = projectId;
+      return projectId;
+    }
+    if (kind.scope === 'workflow') {
+      const workflowId = values['workflow_id'] as string;
+      const workflow = await lockReference(c.tx, kindNamed('Workflow'), workflowId);
+      const role = workflow ? await projectRole(c.tx, c.actor, workflow['project_id'] as string) : null;
+      if (!workflow || role === null) throw invalid(`workflow_id '${workflowId}' not found`, 'workflow_id');
+      if (!atLeast(role, kind.roles.create)) throw forbidden();
+      return workflow['project_id'] as string;
+    }
+    return undefined;
+  }
+
+  /** Every reference being written must name a live row the caller can see, in the same project where required. */
+  private async checkReferences(c: WriteContext, values: Values, projectId: string | undefined): Promise<void> {
+    for (const field of c.kind.fields) {
+      const ref = field.references;
+      const value = values[field.name];
+      if (!ref || typeof value !== 'string' || field.name === 'project_id' || (c.kind.scope === 'workflow' && field.name === 'workflow_id')) continue;
+      const target = kindNamed(ref.kind);
+      const row = await lockReference(c.tx, target, value);
+      if (!row) throw invalid(`${field.name} '${value}' not found`, field.name);
+      if (ref.sameProject && row['project_id'] !== projectId) throw invalid(`${field.name} '${value}' not found`, field.name);
+      const targetProject = await projectOf(c.tx, target, row);
+      if (targetProject !== undefined && (await projectRole(c.tx, c.actor, targetProject)) === null) {
+        throw invalid(`${field.name} '${value}' not found`, field.name);
+      }
+    }
+  }
+}
+
+/** A referenced live row, share-locked so it cannot be deleted before this transaction commits. */
+async function lockReference(tx: Tx, kind: Kind, id: string): Promise<Row | undefined> {
+  const rows = await run<Row>(tx, sql`SELECT t.* FROM ${table(kind)} t WHERE t.id = ${id} AND t.deleted_at IS NULL FOR SHARE`);
+  return rows[0];
+}
+
+function orderColumns(kind: Kind, items: readonly OrderItem[]): { column: string; direction: 'asc' | 'desc' }[] {
+  const order = items.map((item) => {
+    if (!isQueryable(kind, item.field)) throw badRequest(`bad order value '${item.field}'`);
+    return { column: item.field, direction: item.direction };
+  });
+  if (order.length === 0) order.push({ column: 'created_at', direction: 'asc' });
+  if (!order.some((o) => o.column === 'id')) order.push({ column: 'id', direction: 'asc' });
+  return order;
+}
+
+/** Fields usable in search and orderBy: the ObjectReference columns and the queryable declared fields. */
+export function isQueryable(kind: Kind, name: string): boolean {
+  return name === 'id' || name === 'created_at' || name === 'updated_at' || (kind.field[name]?.queryable ?? false);
+}
+
+export function queryableField(kind: Kind, name: string): Pick<Field, 'name' | 'wire' | 'column'> | undefined {
+  if (name === 'id') return { name, wire: 'string', column: 'text' };
+  if (name === 'created_at' || name === 'updated_at') return { name, wire: 'timestamp', column: 'timestamptz(3)' };
+  const field = kind.field[name];
+  return field?.queryable ? field : undefined;
+}
+
+/** The values that have columns (behaviours may carry others, such as a plaintext secret, until prepare). */
+function storedOnly(kind: Kind, values: Values): Values {
+  const stored: Values = {};
+  for (const [key, value] of Object.entries(values)) if (kind.field[key]?.column || kind.internal[key]) stored[key] = value;
+  return stored;
+}
+
+function emit(tx: Tx, kind: Kind, type: ChangeType, row: Row): void {
+  const projectId = kind.scope === 'project' ? (row['project_id'] as string) : kind.name === 'Project' ? row.id : null;
+  recordChange(tx, { type, object: toWire(kind, row), projectId });
+}
+
+/** Unique-index clashes become 409 with the contract's reason; anything else passes through. */
+function mapDatabaseError(kind: Kind, values: Values): (error: unknown) => never {
+  return (error) => {
+    const e = error as { code?: string; constraint?: string };
+    if (e.code === '23505' && e.constraint) {
+      const unique = kind.unique.find((u) => `${kind.table}_${u.columns.join('_')}_key` === e.constraint);
+      if (unique) throw conflict(`${kind.name} with ${unique.reports}='${String(values[unique.reports] ?? '')}' already exists`);
+    }
+    if (e.code === '23503') throw invalid(`a referenced object does not exist (${e.constraint ?? 'foreign key'})`);
+    throw error;
+  };
+}
+

@@ -1,0 +1,50 @@
+import { performance } from 'node:perf_hooks';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { createLogger } from './log.ts';
+import { createApiServer } from './server/server.ts';
+import { BUILD_TIME, VERSION } from './version.ts';
+
+/**
+ * `npm start`: configuration → database (embedded unless DATABASE_URL) → migrations → HTTP server.
+ * SIGINT/SIGTERM stop accepting, drain in-flight requests, then close the database.
+ */
+async function main(config: Config): Promise<void> {
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, log });
+  const api = createApiServer({ database, log, version: VERSION, buildTime: BUILD_TIME });
+  let address;
+  try {
+    address = await api.listen(config.port, config.host);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  log.info({ url: `http://${address.address}:${address.port}`, database: database.mode, version: VERSION, startup_ms: Math.round(performance.now()) }, 'ambient-api ready');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await api.shutdown(config.shutdownTimeoutMs);
+    await database.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+main(config).catch((error: unknown) => {
+  process.stderr.write(`ambient-api failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
