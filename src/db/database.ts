@@ -28,6 +28,9 @@ export function createPool(connectionString: string, max: number, log: Logger): 
   const pool = new pg.Pool({ connectionString, max, types: typeParsers, application_name: 'ambient-api' });
   // An idle client's connection can drop (server restart); the pool replaces it on next use.
   pool.on('error', (error) => log.warn({ err: error }, 'database: idle connection failed'));
+  // A client still closing when the server goes away (shutdown) reports the termination as an
+  // 'error' event after the pool has let go of it: keep a listener on every client for its lifetime.
+  pool.on('connect', (client) => client.on('error', (error) => log.debug({ err: error }, 'database: connection closed by the server')));
   return pool;
 }
 

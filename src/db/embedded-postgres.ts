@@ -179,7 +179,7 @@ async function initdb(binaries: Binaries, dataDir: string, passwordFile: string,
     );
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? String(error);
-    throw new Error(`embedded postgres: initdb failed: ${stderr.trim()}`);
+    throw new Error(`embedded postgres: initdb failed: ${stderr.trim()}`, { cause: error });
   } finally {
     await fs.rm(pwfile, { force: true });
   }

@@ -40,11 +40,11 @@ export interface Behaviour {
    */
   prepareCreate?(c: WriteContext, values: Values, id: string, projectId: string | undefined): Promise<void>;
   /** After insert, in the same transaction. May return the row re-read when the hook changed what it shows. */
-  afterCreate?(c: WriteContext, row: Row, values: Values): Promise<Row | void>;
+  afterCreate?(c: WriteContext, row: Row, values: Values): Promise<Row | undefined>;
   /** Before update: `changes` holds only the keys the caller set; add derived ones. */
   prepareUpdate?(c: WriteContext, current: Row, changes: Values): Promise<void>;
   /** After the update statement (also when nothing stored changed). May return the row re-read. */
-  afterUpdate?(c: WriteContext, row: Row, changes: Values): Promise<Row | void>;
+  afterUpdate?(c: WriteContext, row: Row, changes: Values): Promise<Row | undefined>;
   /** Before the row is soft-deleted: delete what hangs off it (each with its own change event). */
   cascadeDelete?(c: WriteContext, row: Row): Promise<void>;
   /** Extra column values written with the soft delete (its final state). */

@@ -77,24 +77,19 @@ function validateJsonText(field: Field, text: string): string {
 /** `repos: item 0: url is required` — a zod issue in the contract's words. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const path = [...issue.path];
-  let leaf: PropertyKey | undefined;
-  if (issue.code === 'invalid_type' && typeof path.at(-1) === 'string') leaf = path.pop();
-  const location = path.map((p) => (typeof p === 'number' ? `item ${p}` : `'${String(p)}'`));
+  const last = path.at(-1);
   let message: string;
-  switch (issue.code) {
-    case 'invalid_type':
-      message = issue.input === undefined ? `${String(leaf ?? 'value')} is required` : `${leaf === undefined ? 'value' : String(leaf)} must be ${article(issue.expected)}`;
-      break;
-    case 'unrecognized_keys':
-      message = `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-      break;
-    case 'invalid_value':
-      message = issue.message;
-      break;
-    default:
-      message = issue.message;
+  if (issue.code === 'invalid_type') {
+    const name = typeof last === 'string' ? String(path.pop()) : 'value';
+    message = /received undefined$/.test(issue.message) ? `${name} is required` : `${name} must be ${article(issue.expected)}`;
+  } else if (issue.code === 'unrecognized_keys') {
+    message = `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  } else {
+    // Rules name their key in the message already ("url must be a git URL").
+    if (typeof last === 'string' && issue.message.startsWith(`${last} `)) path.pop();
+    message = issue.message;
   }
-  return [...location, message].join(': ');
+  return [...path.map((p) => (typeof p === 'number' ? `item ${p}` : `'${String(p)}'`)), message].join(': ');
 }
 
 function article(expected: string): string {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { DomainError, ERROR_CODES, type ErrorCode } from '../domain/errors.ts';
+import { ERROR_CODES, type DomainError, type ErrorCode } from '../domain/errors.ts';
 import { CANONICAL_BASE } from '../domain/wire.ts';
 
 /** JSON responses and the contract's Error body (rest-contract §3.3). */

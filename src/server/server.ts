@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
 import { operationIdOf } from './request-context.ts';
-import { sendError, sendJson } from './respond.ts';
+import { sendError } from './respond.ts';
 import { serviceRoutes } from './service-routes.ts';
 
 /**

@@ -17,8 +17,10 @@ export const projectBehaviour: Behaviour = {
   },
 
   async afterCreate(c, row) {
-    if (c.actor.type !== 'user') return;
-    await c.insert(Permission, ksuid(), { project_id: row.id, subject_type: 'user', subject_name: c.actor.username, role: 'admin' });
+    if (c.actor.type === 'user') {
+      await c.insert(Permission, ksuid(), { project_id: row.id, subject_type: 'user', subject_name: c.actor.username, role: 'admin' });
+    }
+    return undefined; // the project itself reads the same
   },
 
   async cascadeDelete(c, row) {

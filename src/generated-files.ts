@@ -1,0 +1,12 @@
+import { prismaSchema } from './db/prisma-schema.ts';
+
+/**
+ * The committed files derived from the Kind declarations. `npm run generate` rewrites them; a test
+ * (and `npm run generate -- --check`) fails when one differs from a fresh generation.
+ */
+export interface GeneratedFile {
+  path: string;
+  render(): string | Promise<string>;
+}
+
+export const GENERATED_FILES: readonly GeneratedFile[] = [{ path: 'prisma/schema.prisma', render: prismaSchema }];

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, expect, inject, test } from 'vitest';
+
+/**
+ * `npm start` as an operator runs it: the real entry point in its own process, on a Postgres given
+ * by DATABASE_URL and on the embedded default, with restarts, a crash and bad configuration.
+ */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env['PATH']!, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /"url":"(http:\/\/[^"]+)".*"msg":"ambient-api ready"/.exec(output);
+      if (ready) resolve({ child, url: ready[1]!, output: () => output });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+}
+
+async function ready(url: string): Promise<unknown> {
+  const res = await fetch(`${url}/readyz`);
+  return { status: res.status, body: await res.json() };
+}
+
+test('with DATABASE_URL: migrates an empty database and serves /readyz', async () => {
+  const { serverUrl, prefix } = inject('postgres');
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client(serverUrl);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  try {
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    const server = await start({ DATABASE_URL: u.toString() });
+    expect(await ready(server.url)).toEqual({ status: 200, body: { status: 'ready' } });
+    expect(server.output()).toMatch(/"database":"external"/);
+    server.child.kill('SIGTERM');
+    expect(await exited(server.child)).toBe(0);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+});
+
+test('without DATABASE_URL: embedded Postgres under DATA_DIR, restarts, and recovers from a crash', async () => {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ambient-start-'));
+  await fs.chmod(dataDir, 0o755); // reachable by the postgres OS user when tests run as root
+  try {
+    const first = await start({ DATA_DIR: dataDir });
+    expect(await ready(first.url)).toEqual({ status: 200, body: { status: 'ready' } });
+    expect(first.output()).toMatch(/"database":"embedded"/);
+    first.child.kill('SIGTERM');
+    expect(await exited(first.child)).toBe(0);
+    expect(first.output()).toMatch(/"msg":"stopped"/);
+
+    const second = await start({ DATA_DIR: dataDir });
+    expect(second.output()).not.toMatch(/cluster initialised/);
+    expect(await ready(second.url)).toEqual({ status: 200, body: { status: 'ready' } });
+    second.child.kill('SIGKILL'); // leaves its Postgres running, as a crash would
+    await exited(second.child);
+
+    const third = await start({ DATA_DIR: dataDir });
+    expect(third.output()).toMatch(/stopping a cluster left running by a previous process/);
+    expect(await ready(third.url)).toEqual({ status: 200, body: { status: 'ready' } });
+    third.child.kill('SIGINT');
+    expect(await exited(third.child)).toBe(0);
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('bad configuration: one message listing every problem, exit code 1', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env['PATH']!, PORT: 'x', LOG_LEVEL: 'chatty' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  expect(await exited(child)).toBe(1);
+  expect(stderr).toBe('invalid configuration:\n  - PORT must be an integer\n  - LOG_LEVEL must be one of debug, info, warn, error\n');
+});

@@ -1,0 +1,73 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
+import { migrate } from '../../src/db/migrations.ts';
+import { createPool } from '../../src/db/database.ts';
+import { createLogger } from '../../src/log.ts';
+
+/**
+ * Once per test run: pick the Postgres server, build a migrated template database on it, and tell
+ * the test files (through `provide`) where to clone their own databases from.
+ */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgres: { serverUrl: string; template: string; prefix: string; embedded: boolean };
+  }
+}
+
+const log = createLogger(process.env['TEST_LOG_LEVEL'] ?? 'warn');
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Drops databases left by earlier runs whose process is gone (a crashed or killed run). */
+async function dropStale(admin: pg.Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^ambient_(test|template)_[0-9]+_'`);
+  for (const { datname } of rows) {
+    const pid = Number(datname.split('_')[2]);
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let embedded: EmbeddedPostgres | undefined;
+  let scratch: string | undefined;
+  let serverUrl = process.env['TEST_DATABASE_URL'];
+  if (!serverUrl) {
+    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'ambient-test-pg-'));
+    await fs.chmod(scratch, 0o755); // the embedded server may run as another OS user
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'cluster'), log, ephemeral: true });
+    serverUrl = embedded.url;
+  }
+  const prefix = `ambient_test_${process.pid}_`;
+  const template = `ambient_template_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client(serverUrl);
+  await admin.connect();
+  await dropStale(admin);
+  await admin.query(`CREATE DATABASE "${template}"`);
+  const pool = createPool(withDatabase(serverUrl, template), 2, log);
+  await migrate(pool, log);
+  await pool.end();
+  await admin.query(`ALTER DATABASE "${template}" WITH IS_TEMPLATE true`);
+  project.provide('postgres', { serverUrl, template, prefix, embedded: embedded !== undefined });
+
+  return async () => {
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}%`]);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.query(`ALTER DATABASE "${template}" WITH IS_TEMPLATE false`);
+    await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+    if (scratch) await fs.rm(scratch, { recursive: true, force: true });
+  };
+}
