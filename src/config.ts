@@ -22,6 +22,14 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Base64 AES-256 keys for secrets at rest: the first encrypts, all decrypt. Empty when unset. */
   credentialsEncryptionKeys: Buffer[];
+  /** How to reach a session's runner: `{session}` → kube_cr_name, `{namespace}` → kube_namespace. */
+  runnerUrlTemplate: string;
+  /** Serve GraphiQL at GET /graphql. */
+  graphiql: boolean;
+  /** Answer GraphQL introspection queries. */
+  graphqlIntrospection: boolean;
+  /** Origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
+  corsOrigins: string[];
 }
 
 const integer = (name: string, min: number, max: number) =>
@@ -30,6 +38,9 @@ const integer = (name: string, min: number, max: number) =>
     .regex(/^\d+$/, `${name} must be an integer`)
     .transform(Number)
     .pipe(z.number().min(min, `${name} must be between ${min} and ${max}`).max(max, `${name} must be between ${min} and ${max}`));
+
+const onOff = (name: string) =>
+  z.enum(['on', 'off', 'true', 'false'], { error: `${name} must be on or off` }).transform((v) => v === 'on' || v === 'true');
 
 const encryptionKeys = z
   .string()
@@ -61,6 +72,17 @@ const environment = z.object({
     .default('development'),
   SHUTDOWN_TIMEOUT_SECONDS: integer('SHUTDOWN_TIMEOUT_SECONDS', 0, 3600).default(10),
   CREDENTIALS_ENCRYPTION_KEY: encryptionKeys.optional(),
+  RUNNER_URL_TEMPLATE: z
+    .string()
+    .refine((v) => URL.canParse(v.replaceAll('{session}', 's').replaceAll('{namespace}', 'n')), 'RUNNER_URL_TEMPLATE must be an http(s) URL template')
+    .default('http://session-{session}.{namespace}.svc.cluster.local:8001'),
+  GRAPHIQL: onOff('GRAPHIQL').optional(),
+  GRAPHQL_INTROSPECTION: onOff('GRAPHQL_INTROSPECTION').optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((o) => o === '*' || /^https?:\/\/[^/]+$/.test(o), 'CORS_ORIGINS entries must be * or scheme://host[:port]')))
+    .default([]),
 });
 
 /** The single start-up failure an operator sees when the environment is wrong. */
@@ -95,5 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     credentialsEncryptionKeys: e.CREDENTIALS_ENCRYPTION_KEY ?? [],
+    runnerUrlTemplate: e.RUNNER_URL_TEMPLATE,
+    graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
+    graphqlIntrospection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+    corsOrigins: e.CORS_ORIGINS,
   };
 }

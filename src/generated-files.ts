@@ -1,4 +1,6 @@
 import { prismaSchema } from './db/prisma-schema.ts';
+import { openApiYaml } from './rest/openapi.ts';
+import { API_ROUTES } from './rest/routes.ts';
 
 /**
  * The committed files derived from the Kind declarations. `npm run generate` rewrites them; a test
@@ -9,4 +11,7 @@ export interface GeneratedFile {
   render(): string | Promise<string>;
 }
 
-export const GENERATED_FILES: readonly GeneratedFile[] = [{ path: 'prisma/schema.prisma', render: prismaSchema }];
+export const GENERATED_FILES: readonly GeneratedFile[] = [
+  { path: 'prisma/schema.prisma', render: prismaSchema },
+  { path: 'openapi/openapi.yaml', render: () => openApiYaml(API_ROUTES) },
+];

@@ -2,7 +2,10 @@ import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createLogger } from './log.ts';
+import { createRestHandler } from './rest/handler.ts';
+import { API_ROUTES } from './rest/routes.ts';
 import { createApiServer } from './server/server.ts';
+import { createServices } from './services.ts';
 import { BUILD_TIME, VERSION } from './version.ts';
 
 /**
@@ -12,7 +15,9 @@ import { BUILD_TIME, VERSION } from './version.ts';
 async function main(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, log });
-  const api = createApiServer({ database, log, version: VERSION, buildTime: BUILD_TIME });
+  const services = createServices(database.pool, config, log);
+  const rest = createRestHandler({ routes: API_ROUTES, services, authenticator: services.authenticator, corsOrigins: config.corsOrigins });
+  const api = createApiServer({ database, log, version: VERSION, buildTime: BUILD_TIME, metrics: services.metrics, handlers: [rest] });
   let address;
   try {
     address = await api.listen(config.port, config.host);

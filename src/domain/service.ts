@@ -147,6 +147,23 @@ export class Domain {
     }).catch(mapDatabaseError(kind, changes));
   }
 
+  /**
+   * A custom write on one live row (session actions and the like): in one transaction, the row is
+   * locked, scoped and authorized (404 invisible / 403 below `role`), then `work` runs with the
+   * write context. Row writes made through `c.update`/`c.insert` emit their change events.
+   */
+  async withLocked<T>(ctx: RequestContext, kind: Kind, id: string, role: Role, work: (c: WriteContext, row: Row) => Promise<T>): Promise<T> {
+    return transaction(this.pool, async (tx) => {
+      const c = this.writeContext(tx, ctx.actor, kind);
+      const row = await findLive(tx, kind, id, { lock: true, computed: behaviourOf(kind).computed });
+      if (!row) throw notFound(kind.name, id);
+      const projectId = await projectOf(tx, kind, row);
+      if (projectId !== undefined) await this.requireRole(tx, ctx, kind, id, projectId, role);
+      else await this.authorizeRead(tx, ctx, kind, row);
+      return work(c, row);
+    });
+  }
+
   async delete(ctx: RequestContext, kind: Kind, id: string): Promise<void> {
     await transaction(this.pool, async (tx) => {
       const c = this.writeContext(tx, ctx.actor, kind);

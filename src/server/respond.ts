@@ -42,5 +42,7 @@ export function errorBody(code: ErrorCode, reason: string, operationId?: string)
 
 export function sendError(req: IncomingMessage, res: ServerResponse, error: DomainError, operationId: string, headers: Record<string, string> = {}): void {
   if (error.code === 15) headers = { 'WWW-Authenticate': 'Bearer realm="ambient-api-server/v1"', ...headers };
+  // The rest of an oversized body is never read: the connection cannot carry another request.
+  if (error.code === 32) headers = { Connection: 'close', ...headers };
   sendJson(req, res, ERROR_CODES[error.code].status, errorBody(error.code, error.reason, operationId), headers);
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import { operationIdOf } from './request-context.ts';
 import { sendError } from './respond.ts';
 import { serviceRoutes } from './service-routes.ts';
+import type { HttpMetrics } from '../rest/metrics.ts';
 
 /**
  * The one HTTP listener (node:http): operation ids, access logs, routing, and graceful shutdown.
@@ -20,6 +21,14 @@ export interface ApiServerOptions {
   version: string;
   buildTime: string;
   handlers?: readonly RouteHandler[];
+  metrics?: HttpMetrics;
+}
+
+const routeLabels = new WeakMap<ServerResponse, string>();
+
+/** Names the route a request matched, for metrics (path parameters replaced by `-`). */
+export function labelRoute(res: ServerResponse, label: string): void {
+  routeLabels.set(res, label);
 }
 
 export interface ApiServer {
@@ -49,6 +58,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       inFlight--;
       if (inFlight === 0) drained?.();
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      options.metrics?.observe(req.method ?? '', routeLabels.get(res) ?? 'unmatched', res.statusCode, ms / 1000);
       log.info({ method: req.method, url: redactUrl(req.url ?? ''), status: res.statusCode, ms: Math.round(ms * 10) / 10, operation_id: operationId }, 'request');
     });
     try {

@@ -1,0 +1,83 @@
+import type { IncomingMessage } from 'node:http';
+import type pg from 'pg';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor } from './actor.ts';
+import { looksLikeProjectKey, verifyProjectKey } from './project-keys.ts';
+import type { Identity, UserProvisioning } from './provisioning.ts';
+
+/**
+ * Establishes who is calling (runtime.md §c.1, §c.6). Credentials, in order: `Authorization:
+ * Bearer`, else `X-Forwarded-Access-Token`, else — on streaming endpoints only — `?token=`.
+ * Anything that fails answers 401 code 15.
+ */
+export interface Authenticator {
+  authenticate(req: IncomingMessage, options?: { allowQueryToken?: boolean }): Promise<Actor>;
+}
+
+export const unauthenticated = (reason?: string) => new DomainError(15, reason);
+
+/** The presented bearer token, or undefined. */
+export function bearerToken(req: IncomingMessage, allowQueryToken = false): string | undefined {
+  const authorization = req.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
+    return match[1];
+  }
+  const forwarded = req.headers['x-forwarded-access-token'];
+  if (typeof forwarded === 'string' && forwarded !== '') return forwarded;
+  if (allowQueryToken) {
+    const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
+    if (token) return token;
+  }
+  return undefined;
+}
+
+/** Reads a JWT's claims without verifying it: development mode only. */
+function unverifiedClaims(token: string): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as unknown;
+    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+/** The identity in a token's claims (runtime.md §c.1), or undefined without a usable username. */
+export function identityFromClaims(claims: Record<string, unknown>): Identity | undefined {
+  const username = text(claims['username']) ?? text(claims['preferred_username']) ?? text(claims['email']) ?? text(claims['sub']);
+  if (!username) return undefined;
+  const joined = (a: unknown, b: unknown) => (text(a) && text(b) ? `${String(a)} ${String(b)}` : undefined);
+  const name = text(claims['name']) ?? joined(claims['given_name'], claims['family_name']) ?? joined(claims['first_name'], claims['last_name']) ?? username;
+  const groups = Array.isArray(claims['groups']) && claims['groups'].every((g) => typeof g === 'string') ? (claims['groups'] as string[]) : [];
+  return { username, name, email: text(claims['email']), groups };
+}
+
+/**
+ * Development mode: no key source configured, so tokens are not verified. A JWT's claims pick the
+ * identity, otherwise the caller is `developer`; either way a platform admin. Project keys are
+ * still verified and act with their role.
+ */
+export class DevelopmentAuthenticator implements Authenticator {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly users: UserProvisioning,
+  ) {}
+
+  async authenticate(req: IncomingMessage, options: { allowQueryToken?: boolean } = {}): Promise<Actor> {
+    const token = bearerToken(req, options.allowQueryToken);
+    if (token && looksLikeProjectKey(token)) {
+      const key = await verifyProjectKey(this.pool, token);
+      if (!key) throw unauthenticated('invalid, revoked or expired project key');
+      return key;
+    }
+    const claims = token ? unverifiedClaims(token) : undefined;
+    const identity = (claims && identityFromClaims(claims)) ?? { username: 'developer', name: 'Developer', groups: [] };
+    const user = await this.users.ensure(identity);
+    return { type: 'user', userId: user.id, username: identity.username, groups: [...new Set([...identity.groups, ...user.groups])], platformAdmin: true };
+  }
+}

@@ -1,0 +1,97 @@
+import type { IncomingMessage } from 'node:http';
+import type { RequestContext } from '../domain/service.ts';
+import type { RouteServices } from './routes.ts';
+import type { JsonSchema } from './schemas.ts';
+
+/**
+ * Routes of the REST API under the base path, matched segment by segment. A path that matches no
+ * route is 404; a path that matches only with other methods is 405 with `Allow`.
+ */
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RestRequest {
+  req: IncomingMessage;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Who is calling and the request's project scope. */
+  ctx: RequestContext;
+  operationId: string;
+}
+
+export interface RestResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** What the OpenAPI document says about a route. */
+export interface RouteDoc {
+  summary: string;
+  tag: string;
+  /** The list parameters (page, size, search, orderBy, fields, project_id). */
+  listParameters?: boolean;
+  /** Request body schema and whether the body may be absent. */
+  body?: { schema: JsonSchema; optional?: boolean };
+  /** Success responses by status. Error responses are added for every route. */
+  responses: Record<number, { description: string; schema?: JsonSchema }>;
+  /** Extra error statuses specific to this route (400, 401, 403, 404, 500 are always listed). */
+  errors?: number[];
+}
+
+export interface Route {
+  method: Method;
+  /** Path template under the base path, e.g. `/sessions/{id}/start`. */
+  path: string;
+  operationId: string;
+  /** Service endpoints (the error catalogue, the OpenAPI document) need no credentials. */
+  public?: boolean;
+  doc: RouteDoc;
+  handle(request: RestRequest, services: RouteServices): Promise<RestResponse>;
+}
+
+export type Match = { route: Route; params: Record<string, string> } | { allow: Method[] } | undefined;
+
+export class Router {
+  private readonly templates: { route: Route; segments: string[] }[];
+
+  constructor(readonly routes: readonly Route[]) {
+    this.templates = routes.map((route) => ({ route, segments: route.path.split('/').filter(Boolean) }));
+  }
+
+  match(method: string, path: string): Match {
+    const segments = path.split('/').filter(Boolean);
+    const allow = new Set<Method>();
+    for (const { route, segments: template } of this.templates) {
+      const params = matchSegments(template, segments);
+      if (!params) continue;
+      if (route.method === method) return { route, params };
+      allow.add(route.method);
+    }
+    return allow.size > 0 ? { allow: [...allow] } : undefined;
+  }
+}
+
+function matchSegments(template: readonly string[], segments: readonly string[]): Record<string, string> | undefined {
+  if (template.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < template.length; i++) {
+    const t = template[i]!;
+    const s = segments[i]!;
+    if (t.startsWith('{')) {
+      let value: string;
+      try {
+        value = decodeURIComponent(s);
+      } catch {
+        return undefined;
+      }
+      params[t.slice(1, -1)] = value;
+    } else if (t !== s) return undefined;
+  }
+  return params;
+}
+
+/** The metrics label of a route: the template with every parameter replaced by `-`. */
+export function routeLabel(base: string, route: Route): string {
+  return `${base}${route.path.replace(/\{[^}]+\}/g, '-')}`;
+}
