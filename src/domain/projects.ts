@@ -25,7 +25,8 @@ export async function resolveProjectRef(db: Queryable, ref: string): Promise<str
 
 /** A live project's id by id or name; undefined when there is none. Malformed references are 400 code 8. */
 export async function findProjectId(db: Queryable, ref: string): Promise<string | undefined> {
-  if (!KSUID_PATTERN.test(ref) && !PROJECT_NAME_PATTERN.test(ref)) throw invalid('invalid project_id format', 'project_id');
+  const isName = ref.length >= 2 && ref.length <= 63 && PROJECT_NAME_PATTERN.test(ref);
+  if (!KSUID_PATTERN.test(ref) && !isName) throw invalid('invalid project_id format', 'project_id');
   const rows = await run<{ id: string }>(
     db,
     sql`SELECT id FROM projects WHERE deleted_at IS NULL AND (id = ${ref} OR name = ${ref}) ORDER BY (id = ${ref}) DESC LIMIT 1`,

@@ -54,7 +54,9 @@ function valueSchema(field: Field): JsonSchema {
 }
 
 function nullable(schema: JsonSchema): JsonSchema {
-  return { ...schema, type: [schema['type'], 'null'] };
+  const out: JsonSchema = { ...schema, type: [schema['type'], 'null'] };
+  if (Array.isArray(schema['enum'])) out['enum'] = [...(schema['enum'] as unknown[]), null];
+  return out;
 }
 
 const OBJECT_REFERENCE: Record<string, JsonSchema> = {
@@ -119,6 +121,15 @@ export function sessionStatusSchema(session: Kind): JsonSchema {
   return { type: 'object', description: 'Status fields; null clears. Other keys are ignored.', properties, additionalProperties: true };
 }
 
+/** A list item when `fields` was given: `id` and exactly the requested keys, null where absent. */
+export function sparseSchema(kind: Kind): JsonSchema {
+  const full = objectSchema(kind);
+  const properties = Object.fromEntries(
+    Object.entries(full['properties'] as Record<string, JsonSchema>).map(([name, schema]) => [name, name === 'id' || schema['type'] === undefined ? schema : nullable(schema)]),
+  );
+  return { type: 'object', description: `A ${kind.name} with only the requested fields.`, properties, required: ['id'], additionalProperties: false };
+}
+
 export const listSchema = (kind: Kind): JsonSchema => ({
   type: 'object',
   required: ['kind', 'page', 'size', 'total', 'items'],
@@ -128,7 +139,7 @@ export const listSchema = (kind: Kind): JsonSchema => ({
     page: { type: 'integer', description: 'The page served (1-based).' },
     size: { type: 'integer', description: 'Number of items in this response.' },
     total: { type: 'integer', description: 'Number of matching objects across all pages.' },
-    items: { type: 'array', items: ref(kind.name) },
+    items: { type: 'array', items: { anyOf: [ref(kind.name), ref(`${kind.name}Sparse`)] } },
   },
 });
 
@@ -154,6 +165,7 @@ export function componentSchemas(): Record<string, JsonSchema> {
     schemas[`${kind.name}Create`] = createSchema(kind);
     schemas[`${kind.name}Patch`] = patchSchema(kind);
     schemas[`${kind.name}List`] = listSchema(kind);
+    schemas[`${kind.name}Sparse`] = sparseSchema(kind);
   }
   schemas['SessionStatusPatch'] = sessionStatusSchema(KINDS.find((k) => k.name === 'Session')!);
   schemas['Error'] = errorSchema;

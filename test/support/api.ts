@@ -82,12 +82,13 @@ export function checkAgainstOpenApi(method: string, path: string, status: number
   expect(validate(body), `${method} ${path} → ${status}: ${JSON.stringify(validate.errors)}`).toBe(true);
 }
 
-export function useApi(env: Record<string, string> = {}): () => TestApi {
+/** `env` may be a function, evaluated when the server starts (after earlier `beforeAll`s ran). */
+export function useApi(env: Record<string, string> | (() => Record<string, string>) = {}): () => TestApi {
   let api: TestApi;
   let server: ApiServer;
   beforeAll(async () => {
     const db = await createTestDatabase();
-    const config = loadConfig({ CREDENTIALS_ENCRYPTION_KEY: TEST_KEY.toString('base64'), ...env });
+    const config = loadConfig({ CREDENTIALS_ENCRYPTION_KEY: TEST_KEY.toString('base64'), ...(typeof env === 'function' ? env() : env) });
     const services = createServices(db.pool, config, testLog);
     const database: Database = { pool: db.pool, mode: 'external', check: async () => ({ ok: true }), close: async () => undefined };
     const rest = createRestHandler({ routes: API_ROUTES, services, authenticator: services.authenticator, corsOrigins: config.corsOrigins });
