@@ -64,7 +64,7 @@ class SdkClient {
     return this.call<Session>('POST', `/sessions/${id}/stop`);
   }
   deleteSession(id: string) {
-    return this.call<void>('DELETE', `/sessions/${id}`);
+    return this.call<undefined>('DELETE', `/sessions/${id}`);
   }
   listSessionsPage(page: number, size: number) {
     return this.call<ListPage<Session>>('GET', `/sessions?page=${page}&size=${size}`);
