@@ -30,6 +30,10 @@ export interface Config {
   graphqlIntrospection: boolean;
   /** Origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
   corsOrigins: string[];
+  /** Interval of `: keepalive` comments on event streams. */
+  streamKeepaliveMs: number;
+  /** How long the change log keeps events (the oldest resumable point of a watch). */
+  changeLogRetentionMs: number;
 }
 
 const integer = (name: string, min: number, max: number) =>
@@ -78,6 +82,8 @@ const environment = z.object({
     .default('http://session-{session}.{namespace}.svc.cluster.local:8001'),
   GRAPHIQL: onOff('GRAPHIQL').optional(),
   GRAPHQL_INTROSPECTION: onOff('GRAPHQL_INTROSPECTION').optional(),
+  STREAM_KEEPALIVE_SECONDS: integer('STREAM_KEEPALIVE_SECONDS', 1, 3600).default(15),
+  CHANGE_LOG_RETENTION_HOURS: integer('CHANGE_LOG_RETENTION_HOURS', 1, 24 * 365).default(24),
   CORS_ORIGINS: z
     .string()
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
@@ -121,5 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
     graphqlIntrospection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
     corsOrigins: e.CORS_ORIGINS,
+    streamKeepaliveMs: e.STREAM_KEEPALIVE_SECONDS * 1000,
+    changeLogRetentionMs: e.CHANGE_LOG_RETENTION_HOURS * 3600_000,
   };
 }

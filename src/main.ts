@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { scheduleChangeLogRetention } from './live/retention.ts';
 import { createLogger } from './log.ts';
 import { createRestHandler } from './rest/handler.ts';
 import { API_ROUTES } from './rest/routes.ts';
@@ -15,9 +16,18 @@ import { BUILD_TIME, VERSION } from './version.ts';
 async function main(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, log });
-  const services = createServices(database.pool, config, log);
+  const services = createServices(database, config, log);
+  await services.feed.start();
+  const stopRetention = scheduleChangeLogRetention(database.pool, config.changeLogRetentionMs, log);
   const rest = createRestHandler({ routes: API_ROUTES, services, authenticator: services.authenticator, corsOrigins: config.corsOrigins });
-  const api = createApiServer({ database, log, version: VERSION, buildTime: BUILD_TIME, metrics: services.metrics, handlers: [rest] });
+  const api = createApiServer({
+    database,
+    log,
+    version: VERSION,
+    buildTime: BUILD_TIME,
+    metrics: services.metrics,
+    handlers: [rest],
+  });
   let address;
   try {
     address = await api.listen(config.port, config.host);
@@ -32,6 +42,8 @@ async function main(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    stopRetention();
+    await services.feed.stop(); // ends open streams, so draining does not wait for them
     await api.shutdown(config.shutdownTimeoutMs);
     await database.close();
     log.info('stopped');

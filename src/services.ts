@@ -1,8 +1,9 @@
-import type pg from 'pg';
 import { DevelopmentAuthenticator, type Authenticator } from './auth/authenticate.ts';
 import { UserProvisioning } from './auth/provisioning.ts';
 import { SecretBox } from './auth/secret-box.ts';
 import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { ChangeFeed } from './live/change-feed.ts';
 import { SessionActions } from './domain/session-actions.ts';
 import { Domain } from './domain/service.ts';
 import type { Logger } from './log.ts';
@@ -21,9 +22,13 @@ export interface Services {
   authenticator: Authenticator;
   validator: BodyValidator;
   metrics: HttpMetrics;
+  /** Committed changes, live; `start()` it before serving streams. */
+  feed: ChangeFeed;
+  streamKeepaliveMs: number;
 }
 
-export function createServices(pool: pg.Pool, config: Config, log: Logger): Services {
+export function createServices(database: Pick<Database, 'pool' | 'connectionString'>, config: Config, log: Logger): Services {
+  const { pool } = database;
   const secrets = config.credentialsEncryptionKeys.length > 0 ? new SecretBox(config.credentialsEncryptionKeys) : undefined;
   const domain = new Domain(pool, { secrets });
   const runner = new RunnerClient({ urlTemplate: config.runnerUrlTemplate, log });
@@ -33,5 +38,7 @@ export function createServices(pool: pg.Pool, config: Config, log: Logger): Serv
     authenticator: new DevelopmentAuthenticator(pool, new UserProvisioning(pool, domain)),
     validator: new BodyValidator(componentSchemas()),
     metrics: new HttpMetrics(),
+    feed: new ChangeFeed(pool, { connectionString: database.connectionString, log }),
+    streamKeepaliveMs: config.streamKeepaliveMs,
   };
 }

@@ -8,6 +8,8 @@ import { typeParsers } from './sql.ts';
 /** The server's database: a pool on Postgres, and the embedded server when we started one. */
 export interface Database {
   pool: pg.Pool;
+  /** For connections outside the pool (LISTEN). */
+  connectionString: string;
   /** `embedded` when no DATABASE_URL was given. */
   mode: 'external' | 'embedded';
   /** Readiness: the database answers and every committed migration is applied. */
@@ -55,6 +57,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let closed = false;
   return {
     pool,
+    connectionString: url,
     mode: embedded ? 'embedded' : 'external',
     async check() {
       try {

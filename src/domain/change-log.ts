@@ -1,3 +1,4 @@
+import { run, sql, type Queryable } from '../db/sql.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { WireObject } from './wire.ts';
 
@@ -35,12 +36,20 @@ export function recordChange(tx: Tx, change: Change): void {
   pending.push(change);
 }
 
+/** The channel every server replica LISTENs on; the payload is the highest new `seq`. */
+export const CHANGE_CHANNEL = 'ambient_changes';
+
 async function flush(tx: Tx, changes: Change[]): Promise<void> {
   if (changes.length === 0) return;
   await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOG_LOCK]);
+  // NOTIFY is delivered at COMMIT (and dropped on rollback): it only wakes readers, who then read
+  // the table, so a lost notification delays events but never loses them.
   await tx.query(
-    `INSERT INTO change_events (kind, object_id, type, project_id, object)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
+    `WITH added AS (
+       INSERT INTO change_events (kind, object_id, type, project_id, object)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+       RETURNING seq)
+     SELECT pg_notify('${CHANGE_CHANNEL}', max(seq)::text) FROM added`,
     [
       changes.map((c) => c.object.kind),
       changes.map((c) => c.object.id),
@@ -49,4 +58,9 @@ async function flush(tx: Tx, changes: Change[]): Promise<void> {
       changes.map((c) => JSON.stringify(c.object)),
     ],
   );
+}
+
+/** The highest committed `seq` (0 when the log is empty). */
+export async function headSeq(db: Queryable): Promise<number> {
+  return Number((await run<{ head: number }>(db, sql`SELECT coalesce(max(seq), 0) AS head FROM change_events`))[0]!.head);
 }

@@ -8,7 +8,7 @@ import type { Field, Kind } from '../kinds/define.ts';
 import { kindNamed } from '../kinds/index.ts';
 import type { Role } from '../kinds/rules.ts';
 import type { WriteContext } from './behaviour.ts';
-import { recordChange, type ChangeType } from './change-log.ts';
+import { headSeq, recordChange, type ChangeType } from './change-log.ts';
 import { badRequest, conflict, forbidden, invalid, malformed, notFound } from './errors.ts';
 import { parseCreate, parseUpdate, type Values } from './input.ts';
 import { behaviourOf } from './kinds/index.ts';
@@ -83,12 +83,12 @@ export class Domain {
       kind,
       insert: async (k, id, values) => {
         const row = await insert(tx, k, id, storedOnly(k, values), behaviourOf(k).computed);
-        emit(tx, k, 'ADDED', row);
+        await emit(tx, k, 'ADDED', row);
         return row;
       },
       update: async (k, id, values) => {
         const row = await updateIfChanged(tx, k, id, storedOnly(k, values), behaviourOf(k).computed);
-        if (row) emit(tx, k, 'MODIFIED', row);
+        if (row) await emit(tx, k, 'MODIFIED', row);
         return row;
       },
       deleteWhere: async (k, where) => {
@@ -98,7 +98,7 @@ export class Domain {
           for (const row of doomed) await behaviour.cascadeDelete({ ...c, kind: k }, row);
         }
         const rows = await softDelete(tx, k, where, behaviour.deletedValues, behaviour.computed);
-        for (const row of rows) emit(tx, k, 'DELETED', row);
+        for (const row of rows) await emit(tx, k, 'DELETED', row);
         return rows;
       },
       roleIn: (projectId) => projectRole(tx, actor, projectId),
@@ -115,6 +115,35 @@ export class Domain {
   }
 
   async list(ctx: RequestContext, kind: Kind, options: ListOptions = {}): Promise<Page & { page: number; size: number }> {
+    return this.listOn(this.pool, ctx, kind, options);
+  }
+
+  /**
+   * Every row matching `options` and the change-log position they reflect, read in one snapshot
+   * (REPEATABLE READ), so a watch can stream changes after `head` without a gap or a stale row.
+   */
+  async snapshot(ctx: RequestContext, kind: Kind, options: Pick<ListOptions, 'where' | 'projectRef'>): Promise<{ head: number; rows: Row[] }> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const head = await headSeq(client);
+      const rows: Row[] = [];
+      for (let page = 1; ; page++) {
+        const result = await this.listOn(client, ctx, kind, { ...options, page, size: MAX_PAGE_SIZE });
+        rows.push(...result.rows);
+        if (result.rows.length < MAX_PAGE_SIZE) break;
+      }
+      await client.query('COMMIT');
+      return { head, rows };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async listOn(db: Queryable, ctx: RequestContext, kind: Kind, options: ListOptions): Promise<Page & { page: number; size: number }> {
     const pageNumber = options.page ?? 1;
     const size = Math.min(options.size ?? 100, MAX_PAGE_SIZE);
     const orderBy = orderColumns(kind, options.orderBy ?? []);
@@ -123,12 +152,12 @@ export class Domain {
     if (visible) conditions.push(visible);
     const projectRef = options.projectRef ?? (kind.scope === 'project' || kind.scope === 'workflow' ? ctx.projectScope : undefined);
     if (projectRef !== undefined && (kind.scope === 'project' || kind.scope === 'workflow')) {
-      const projectId = await findProjectId(this.pool, projectRef);
+      const projectId = await findProjectId(db, projectRef);
       if (projectId === undefined) return { rows: [], total: 0, page: pageNumber, size };
       conditions.push(kind.scope === 'project' ? sql`t.project_id = ${projectId}` : sql`t.workflow_id IN (SELECT w.id FROM workflows w WHERE w.project_id = ${projectId})`);
     }
     const where = conditions.reduce((a, b) => sql`${a} AND ${b}`);
-    const result = await page(this.pool, kind, { where, orderBy, page: pageNumber, size, computed: behaviourOf(kind).computed });
+    const result = await page(db, kind, { where, orderBy, page: pageNumber, size, computed: behaviourOf(kind).computed });
     return { ...result, page: pageNumber, size };
   }
 
@@ -294,8 +323,9 @@ function storedOnly(kind: Kind, values: Values): Values {
   return stored;
 }
 
-function emit(tx: Tx, kind: Kind, type: ChangeType, row: Row): void {
-  const projectId = kind.scope === 'project' ? (row['project_id'] as string) : kind.name === 'Project' ? row.id : null;
+/** Records the change of one row; the event names the row's project (a workflow member's: its workflow's). */
+async function emit(tx: Tx, kind: Kind, type: ChangeType, row: Row): Promise<void> {
+  const projectId = (await projectOf(tx, kind, row)) ?? null;
   recordChange(tx, { type, object: toWire(kind, row), projectId });
 }
 

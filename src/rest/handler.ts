@@ -52,7 +52,9 @@ export function createRestHandler(options: RestOptions): RouteHandler {
     const route = match && 'route' in match ? match.route : undefined;
     if (route) labelRoute(res, routeLabel(CANONICAL_BASE, route));
     // Authentication runs before routing, so unknown paths are 401 for anonymous callers too.
-    const actor = route?.public ? undefined : await options.authenticator.authenticate(req);
+    // Browsers' EventSource cannot send headers: streams accept `?token=` too.
+    const streaming = req.method === 'GET' && ['true', '1'].includes(url.searchParams.get('watch') ?? '');
+    const actor = route?.public ? undefined : await options.authenticator.authenticate(req, { allowQueryToken: streaming });
     if (!match) throw new DomainError(7, `${req.method} ${url.pathname} not found`);
     if ('allow' in match) {
       sendError(req, res, new DomainError(10), operationId, { Allow: match.allow.join(', ') });
@@ -69,7 +71,8 @@ export function createRestHandler(options: RestOptions): RouteHandler {
       },
       options.services,
     );
-    if (response.body === undefined) {
+    if (response.stream) await response.stream(res);
+    else if (response.body === undefined) {
       res.writeHead(response.status, response.headers);
       res.end();
     } else sendJson(req, res, response.status, response.body, response.headers);

@@ -26,6 +26,24 @@ const LIST_PARAMETERS: ParameterObject[] = [
   { name: 'fields', in: 'query', description: 'Comma-separated wire fields to return (sparse items; `id` always included).', schema: { type: 'string' } },
 ];
 
+const WATCH_PARAMETERS: ParameterObject[] = [
+  {
+    name: 'watch',
+    in: 'query',
+    description:
+      'true or 1: answer text/event-stream instead of a page. Each frame is `id: <seq>` and `data: {"type":"ADDED|MODIFIED|DELETED","object":{…}}`; without a resume point the stream opens with the current objects (only the last snapshot frame carries an id); `: keepalive` comments every 15 s. search, fields and the project filter apply.',
+    schema: { type: 'string', enum: ['true', '1', 'false', '0'] },
+  },
+  { name: 'last_event_id', in: 'query', description: 'Resume after this seq (as the Last-Event-ID header); 410 when older than the retained log.', schema: { type: 'integer', minimum: 0 } },
+  { name: 'Last-Event-ID', in: 'header', description: 'Resume a watch after this seq.', schema: { type: 'integer', minimum: 0 } },
+  { name: 'token', in: 'query', description: 'Bearer token for watches from browsers (EventSource cannot set headers); ignored elsewhere.', schema: { type: 'string' } },
+];
+
+const WATCH_FRAME = {
+  type: 'string',
+  description: 'Server-Sent Events; each data line is {"type":"ADDED|MODIFIED|DELETED","object":<the object, or its sparse form>}.',
+};
+
 const PROJECT_PARAMETER: ParameterObject = { name: 'project_id', in: 'query', description: 'Project id or name; wins over X-Ambient-Project.', schema: { type: 'string' } };
 
 const HEADER_PARAMETERS: ParameterObject[] = [
@@ -43,7 +61,9 @@ const errorCodesFor = (status: number) =>
 function responses(route: Route): ResponsesObject {
   const out: ResponsesObject = {};
   for (const [status, response] of Object.entries(route.doc.responses)) {
-    out[status] = { description: response.description, ...(response.schema ? { content: { 'application/json': { schema: response.schema } } } : {}) };
+    const content: Record<string, { schema: object }> = response.schema ? { 'application/json': { schema: response.schema } } : {};
+    if (route.doc.watch && status === '200') content['text/event-stream'] = { schema: WATCH_FRAME };
+    out[status] = { description: response.description, ...(Object.keys(content).length ? { content } : {}) };
   }
   const statuses = route.public ? [404, 500] : [...new Set([...ALWAYS_ERRORS, ...(route.doc.errors ?? [])])].sort();
   for (const status of statuses) {
@@ -65,6 +85,7 @@ function operation(route: Route): OperationObject {
     const kind = KINDS.find((k) => `/${k.plural}` === route.path);
     if (kind && (kind.scope === 'project' || kind.scope === 'workflow')) parameters.push(PROJECT_PARAMETER);
   }
+  if (route.doc.watch) parameters.push(...WATCH_PARAMETERS);
   if (!route.public) parameters.push(...HEADER_PARAMETERS);
   return {
     operationId: route.operationId,

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestContext } from '../domain/service.ts';
 import type { RouteServices } from './routes.ts';
 import type { JsonSchema } from './schemas.ts';
@@ -23,6 +23,8 @@ export interface RestResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A streaming response (SSE) writes itself; it may still throw a DomainError before its first byte. */
+  stream?: (res: ServerResponse) => Promise<void>;
 }
 
 /** What the OpenAPI document says about a route. */
@@ -31,6 +33,8 @@ export interface RouteDoc {
   tag: string;
   /** The list parameters (page, size, search, orderBy, fields, project_id). */
   listParameters?: boolean;
+  /** The list can also be watched (`watch=true`, an SSE stream). */
+  watch?: boolean;
   /** Request body schema and whether the body may be absent. */
   body?: { schema: JsonSchema; optional?: boolean };
   /** Success responses by status. Error responses are added for every route. */

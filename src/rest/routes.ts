@@ -9,7 +9,9 @@ import type { BodyValidator } from './body-validation.ts';
 import { readJsonObject } from './body.ts';
 import { parseListParams, sparse } from './list-params.ts';
 import type { RestResponse, Route } from './router.ts';
+import type { ChangeFeed } from '../live/change-feed.ts';
 import { openApiDocument } from './openapi.ts';
+import { resumePoint, wantsWatch, watch } from './watch.ts';
 import { schemaRef, type JsonSchema } from './schemas.ts';
 
 /**
@@ -22,6 +24,9 @@ export interface RouteServices {
   domain: Domain;
   sessions: SessionActions;
   validator: BodyValidator;
+  feed: ChangeFeed;
+  /** Interval of keepalive comments on event streams (ms). */
+  streamKeepaliveMs: number;
 }
 
 const objectResponse = (kind: Kind, description: string) => ({ description, schema: schemaRef(kind.name) });
@@ -44,9 +49,21 @@ function kindRoutes(kind: Kind): Route[] {
       method: 'GET',
       path: collection,
       operationId: `list${kind.name}`,
-      doc: { summary: `List ${kind.plural}`, tag, listParameters: true, responses: { 200: { description: `A page of ${kind.plural}.`, schema: schemaRef(`${kind.name}List`) } } },
-      async handle({ ctx, query }, { domain }) {
+      doc: {
+        summary: `List ${kind.plural}, or watch them (watch=true)`,
+        tag,
+        listParameters: true,
+        watch: true,
+        responses: { 200: { description: `A page of ${kind.plural}; with watch=true, an event stream of changes.`, schema: schemaRef(`${kind.name}List`) } },
+        errors: [410],
+      },
+      async handle({ req, ctx, query }, services) {
         const params = parseListParams(kind, query);
+        if (wantsWatch(query)) {
+          const resumeAfter = resumePoint(req, query);
+          return { status: 200, stream: (res) => watch({ req, res, kind, params, ctx, resumeAfter }, services) };
+        }
+        const { domain } = services;
         const page = await domain.list(ctx, kind, params);
         const items = page.rows.map((row) => {
           const wire = toWire(kind, row);

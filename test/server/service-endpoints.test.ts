@@ -16,6 +16,7 @@ beforeAll(async () => {
   const migrations = await loadMigrations();
   const database: Database = {
     pool: db.pool,
+    connectionString: db.url,
     mode: 'external',
     async check() {
       if (!healthy) return { ok: false, problem: 'connection refused' };
@@ -76,7 +77,7 @@ test('unknown routes answer the Error shape; a caller’s operation id is reused
 
 test('shutdown drains in-flight requests before closing', async () => {
   const slow = createApiServer({
-    database: { pool: db.pool, mode: 'external', check: async () => ({ ok: true }), close: async () => undefined },
+    database: { pool: db.pool, connectionString: db.url, mode: 'external', check: async () => ({ ok: true }), close: async () => undefined },
     log: testLog,
     version: '1',
     buildTime: '2026-01-01T00:00:00.000Z',

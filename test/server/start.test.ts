@@ -1,11 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, expect, inject, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
+import { useServerProcesses } from '../support/process.ts';
 
 /**
  * `npm start` as an operator runs it: the real entry point in its own process, on a Postgres given
@@ -13,40 +14,7 @@ import { afterAll, expect, inject, test } from 'vitest';
  */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-});
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env['PATH']!, PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /"url":"(http:\/\/[^"]+)".*"msg":"ambient-api ready"/.exec(output);
-      if (ready) resolve({ child, url: ready[1]!, output: () => output });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
-}
+const start = useServerProcesses();
 
 async function ready(url: string): Promise<unknown> {
   const res = await fetch(`${url}/readyz`);
@@ -65,8 +33,7 @@ test('with DATABASE_URL: migrates an empty database and serves /readyz', async (
     const server = await start({ DATABASE_URL: u.toString() });
     expect(await ready(server.url)).toEqual({ status: 200, body: { status: 'ready' } });
     expect(server.output()).toMatch(/"database":"external"/);
-    server.child.kill('SIGTERM');
-    expect(await exited(server.child)).toBe(0);
+    expect(await server.stop()).toBe(0);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
@@ -80,21 +47,18 @@ test('without DATABASE_URL: embedded Postgres under DATA_DIR, restarts, and reco
     const first = await start({ DATA_DIR: dataDir });
     expect(await ready(first.url)).toEqual({ status: 200, body: { status: 'ready' } });
     expect(first.output()).toMatch(/"database":"embedded"/);
-    first.child.kill('SIGTERM');
-    expect(await exited(first.child)).toBe(0);
+    expect(await first.stop()).toBe(0);
     expect(first.output()).toMatch(/"msg":"stopped"/);
 
     const second = await start({ DATA_DIR: dataDir });
     expect(second.output()).not.toMatch(/cluster initialised/);
     expect(await ready(second.url)).toEqual({ status: 200, body: { status: 'ready' } });
-    second.child.kill('SIGKILL'); // leaves its Postgres running, as a crash would
-    await exited(second.child);
+    await second.stop('SIGKILL'); // leaves its Postgres running, as a crash would
 
     const third = await start({ DATA_DIR: dataDir });
     expect(third.output()).toMatch(/stopping a cluster left running by a previous process/);
     expect(await ready(third.url)).toEqual({ status: 200, body: { status: 'ready' } });
-    third.child.kill('SIGINT');
-    expect(await exited(third.child)).toBe(0);
+    expect(await third.stop('SIGINT')).toBe(0);
   } finally {
     await fs.rm(dataDir, { recursive: true, force: true });
   }
@@ -108,6 +72,6 @@ test('bad configuration: one message listing every problem, exit code 1', async 
   });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  expect(await exited(child)).toBe(1);
+  expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
   expect(stderr).toBe('invalid configuration:\n  - PORT must be an integer\n  - LOG_LEVEL must be one of debug, info, warn, error\n');
 });

@@ -89,8 +89,9 @@ export function useApi(env: Record<string, string> | (() => Record<string, strin
   beforeAll(async () => {
     const db = await createTestDatabase();
     const config = loadConfig({ CREDENTIALS_ENCRYPTION_KEY: TEST_KEY.toString('base64'), ...(typeof env === 'function' ? env() : env) });
-    const services = createServices(db.pool, config, testLog);
-    const database: Database = { pool: db.pool, mode: 'external', check: async () => ({ ok: true }), close: async () => undefined };
+    const database: Database = { pool: db.pool, connectionString: db.url, mode: 'external', check: async () => ({ ok: true }), close: async () => undefined };
+    const services = createServices(database, config, testLog);
+    await services.feed.start();
     const rest = createRestHandler({ routes: API_ROUTES, services, authenticator: services.authenticator, corsOrigins: config.corsOrigins });
     server = createApiServer({ database, log: testLog, version: '0.0.0-test', buildTime: '2026-01-01T00:00:00.000Z', metrics: services.metrics, handlers: [rest] });
     const { port } = (await server.listen(0, '127.0.0.1')) as AddressInfo;
@@ -106,7 +107,7 @@ export function useApi(env: Record<string, string> | (() => Record<string, strin
           body = JSON.stringify(options.body);
           headers['Content-Type'] ??= 'application/json';
         }
-        const res = await fetch(`${url}${path}`, { method, headers, body });
+        const res = await fetch(`${url}${path}`, { method, headers, body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body) });
         const text = await res.text();
         const contentType = res.headers.get('content-type') ?? '';
         const parsed = contentType.startsWith('application/json') && text ? (JSON.parse(text) as unknown) : text;
@@ -116,6 +117,7 @@ export function useApi(env: Record<string, string> | (() => Record<string, strin
     };
   });
   afterAll(async () => {
+    await api.services.feed.stop();
     await server.shutdown(1000);
     await api.db.drop();
   });

@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DomainError, badRequest } from '../domain/errors.ts';
+import { findProjectId } from '../domain/projects.ts';
+import type { RequestContext } from '../domain/service.ts';
+import { toWire, type WireObject } from '../domain/wire.ts';
+import type { Kind } from '../kinds/define.ts';
+import { isRetained, type ChangeEvent } from '../live/change-feed.ts';
+import { matchingIds } from '../live/filter.ts';
+import { Visibility } from '../live/visibility.ts';
+import { SseStream } from '../server/sse.ts';
+import type { ListParams } from './list-params.ts';
+import { sparse } from './list-params.ts';
+import type { RouteServices } from './routes.ts';
+
+/**
+ * `GET {base}/<plural>?watch=true` (rest-contract §6.6): a Server-Sent Events stream of changes to
+ * the objects a list with the same `search`, `fields` and project filter would show.
+ *
+ * Without `Last-Event-ID` the stream opens with the current objects (ADDED frames, only the last
+ * carrying `id:` — the log position they reflect), then every later change. With it, changes
+ * after that position only. Frames follow the filter: an object entering it is ADDED, leaving it
+ * (or becoming invisible to the caller) DELETED, otherwise MODIFIED.
+ */
+
+/** `watch=true|1` turns a list into a watch; any other value is 400 code 21. */
+export function wantsWatch(query: URLSearchParams): boolean {
+  const value = query.get('watch');
+  if (value === null) return false;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0' || value === '') return false;
+  throw badRequest('watch must be true or 1');
+}
+
+/** The resume point from `Last-Event-ID` (or `last_event_id`), validated. */
+export function resumePoint(req: IncomingMessage, query: URLSearchParams, parameter = 'last_event_id'): number | undefined {
+  const header = req.headers['last-event-id'];
+  const value = typeof header === 'string' ? header : (query.get(parameter) ?? undefined);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) throw badRequest('Last-Event-ID must be a non-negative integer');
+  return Number(value);
+}
+
+interface WatchRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  kind: Kind;
+  params: ListParams;
+  ctx: RequestContext;
+  resumeAfter: number | undefined;
+}
+
+type FrameType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchRequest, { domain, feed, streamKeepaliveMs }: RouteServices): Promise<void> {
+  if (resumeAfter !== undefined && !(await isRetained(domain.pool, resumeAfter))) {
+    throw new DomainError(33, `Resume point ${resumeAfter} is no longer available; list again and watch without Last-Event-ID`);
+  }
+  const scoped = kind.scope === 'project' || kind.scope === 'workflow';
+  const projectRef = scoped ? (params.projectRef ?? ctx.projectScope) : undefined;
+  // A reference that resolves to nothing watches nothing (as its list is empty); malformed is 400.
+  const projectId = projectRef === undefined ? undefined : ((await findProjectId(domain.pool, projectRef)) ?? null);
+
+  let snapshot: { head: number; objects: WireObject[] } | undefined;
+  if (resumeAfter === undefined) {
+    const { head, rows } = projectId === null ? { head: feed.position, rows: [] } : await domain.snapshot(ctx, kind, { where: params.where, projectRef: projectId });
+    snapshot = { head, objects: rows.map((row) => toWire(kind, row)) };
+  }
+  // Subscribing before the first frame, from the snapshot's position, loses nothing in between.
+  const subscription = feed.subscribe(snapshot?.head ?? resumeAfter);
+  const stream = new SseStream(req, res, streamKeepaliveMs);
+  void stream.closed.then(() => subscription.close());
+  const shape = (object: WireObject) => (params.fields ? sparse(object, params.fields) : object);
+  /**
+   * What this connection has told the client about each object: present (true) or absent (false).
+   * After a snapshot, an object not in the map is absent. When resuming, the client's state is
+   * unknown: a matching change is passed on as the log has it, and a non-matching one (of an object
+   * the caller may see) becomes one DELETED, in case the client held it.
+   */
+  const told = new Map<string, boolean>();
+
+  stream.start();
+  if (snapshot) {
+    const { objects, head } = snapshot;
+    for (const [i, object] of objects.entries()) {
+      told.set(object.id, true);
+      await stream.send({ type: 'ADDED', object: shape(object) }, i === objects.length - 1 ? head : undefined);
+    }
+  }
+
+  const visibility = new Visibility(domain.pool, ctx.actor);
+  const inScope = async (event: ChangeEvent) =>
+    (projectId === undefined || event.projectId === projectId) && (await visibility.canSee(event));
+  const matches = async (event: ChangeEvent) =>
+    event.type !== 'DELETED' && (await inScope(event)) && (!params.where || (await matchingIds(domain.pool, kind, params.where, [event.object])).has(event.objectId));
+
+  for await (const event of subscription) {
+    if (!stream.isOpen) break;
+    if (event.kind !== kind.name) continue;
+    const state = told.get(event.objectId) ?? (snapshot ? false : undefined);
+    let type: FrameType | undefined;
+    if (await matches(event)) type = state === true ? 'MODIFIED' : state === false || event.type === 'ADDED' ? 'ADDED' : 'MODIFIED';
+    else if (state === true || (state === undefined && (await inScope(event)))) type = 'DELETED';
+    if (!type) continue;
+    told.set(event.objectId, type !== 'DELETED');
+    await stream.send({ type, object: shape(event.object) }, event.seq);
+  }
+  // The feed closed the subscription (too slow, or shutting down): the client resumes from its last id.
+  stream.end();
+}

@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * A Server-Sent Events response: headers flushed at once, `id:`/`data:` frames written with
+ * backpressure (a write waits for the socket to drain), a `: keepalive` comment every 15 s, and a
+ * promise that settles when the client goes away.
+ */
+export class SseStream {
+  readonly closed: Promise<void>;
+  private open = true;
+  private keepalive: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+    private readonly keepaliveMs = 15_000,
+  ) {
+    this.closed = new Promise((resolve) => {
+      const done = () => {
+        this.open = false;
+        clearInterval(this.keepalive);
+        resolve();
+      };
+      res.once('close', done);
+      req.once('close', () => {
+        if (!req.complete || res.writableEnded) done();
+      });
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.open && !this.res.destroyed;
+  }
+
+  /** Sends the status and headers now, before any event. */
+  start(headers: Record<string, string> = {}): void {
+    this.res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+      ...headers,
+    });
+    this.res.flushHeaders();
+    this.res.socket?.setNoDelay(true);
+    this.keepalive = setInterval(() => void this.write(': keepalive\n\n'), this.keepaliveMs);
+    this.keepalive.unref();
+  }
+
+  /** One event: optional `id:` line and a single-line JSON `data:` line. */
+  send(data: unknown, id?: number | string): Promise<void> {
+    return this.write(`${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`);
+  }
+
+  private write(text: string): Promise<void> {
+    if (!this.isOpen) return Promise.resolve();
+    if (this.res.write(text)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const go = () => {
+        this.res.off('drain', go);
+        this.res.off('close', go);
+        resolve();
+      };
+      this.res.once('drain', go);
+      this.res.once('close', go);
+    });
+  }
+
+  end(): void {
+    clearInterval(this.keepalive);
+    if (!this.res.writableEnded) this.res.end();
+    this.open = false;
+  }
+}
