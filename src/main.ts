@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { createGraphqlHandler } from './graphql/handler.ts';
 import { scheduleChangeLogRetention } from './live/retention.ts';
 import { createLogger } from './log.ts';
 import { createRestHandler } from './rest/handler.ts';
@@ -26,7 +27,18 @@ async function main(config: Config): Promise<void> {
     version: VERSION,
     buildTime: BUILD_TIME,
     metrics: services.metrics,
-    handlers: [rest],
+    handlers: [
+      rest,
+      createGraphqlHandler({
+        domain: services.domain,
+        sessionActions: services.sessions,
+        resolveActor: (req) => services.authenticator.authenticate(req),
+        graphiql: config.graphiql,
+        introspection: config.graphqlIntrospection,
+        corsOrigins: config.corsOrigins,
+        log,
+      }),
+    ],
   });
   let address;
   try {

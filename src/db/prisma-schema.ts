@@ -99,6 +99,13 @@ generator client {
   previewFeatures     = ["partialIndexes"]
 }
 
+// The Pothos types and datamodel the GraphQL schema (src/schema) is built from.
+generator pothos {
+  provider     = "prisma-pothos-types"
+  clientOutput = "./prisma/client.ts"
+  output       = "../src/generated/pothos-types.ts"
+}
+
 datasource db {
   provider = "postgresql"
 }`;

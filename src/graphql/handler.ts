@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { ExecutionResult } from 'graphql';
+// The CommonJS build of graphql, as Pothos and yoga load it (bundlers may pick the ES build, a second copy).
+import { NoSchemaIntrospectionCustomRule } from 'graphql/index.js';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import type { Actor } from '../auth/actor.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Domain } from '../domain/service.ts';
+import type { SessionActions } from '../domain/session-actions.ts';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import type { Logger } from '../log.ts';
+import { applyCors } from '../rest/cors.ts';
+import type { RouteHandler } from '../server/server.ts';
+import { ReadAccess } from '../schema/access.ts';
+import { ComputedFields } from '../schema/computed.ts';
+import type { GraphqlContext, GraphqlServices } from '../schema/context.ts';
+import { withErrorCode } from '../schema/errors.ts';
+import { schema } from '../schema/index.ts';
+
+/**
+ * GraphQL over HTTP at `/graphql` (graphql-yoga), for the frontend.
+ *
+ * Every operation runs as the actor `resolveActor` returns for the request (the auth issue plugs
+ * real authentication in there; a DomainError 15 from it answers 401). Per environment:
+ * GraphiQL (served fully offline, with the repository's example operations preloaded) and
+ * introspection. With trusted documents configured, clients send a document's hash instead of its
+ * text, and — unless arbitrary operations stay allowed — only those documents run.
+ */
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** GraphQL request bodies larger than this are refused (413 code 32), as for REST. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface TrustedDocuments {
+  /** Document hash (sha256, hex) → document text: see trustedDocumentsManifest(). */
+  documents: ReadonlyMap<string, string>;
+  /** Also run operations sent as text (development); false in production locks the API to the manifest. */
+  allowArbitraryOperations: boolean;
+}
+
+export interface GraphqlOptions {
+  domain: Domain;
+  sessionActions: SessionActions;
+  /** Who is calling; rejects with DomainError 15 when the request carries no usable credentials. */
+  resolveActor(req: IncomingMessage): Promise<Actor>;
+  graphiql: boolean;
+  introspection: boolean;
+  corsOrigins: readonly string[];
+  log: Logger;
+  trustedDocuments?: TrustedDocuments;
+}
+
+interface ServerContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+const EXAMPLES_DIR = fileURLToPath(new URL('../../graphql/', import.meta.url));
+
+/** The repository's operation documents, one GraphiQL tab each. */
+function exampleTabs(): { query: string }[] {
+  return fs
+    .readdirSync(EXAMPLES_DIR)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()
+    .map((name) => ({ query: fs.readFileSync(path.join(EXAMPLES_DIR, name), 'utf8') }));
+}
+
+/**
+ * Every error of every response gets the contract's numeric code (see src/schema/errors.ts) —
+ * execution errors as well as those raised before execution (parsing, validation, context).
+ */
+function numericErrorCodes(log: Logger): Plugin {
+  const unexpected = (cause: unknown) => log.error({ err: cause }, 'graphql: unexpected error');
+  const withCodes = (result: ExecutionResult): ExecutionResult => (result.errors ? { ...result, errors: result.errors.map((e) => withErrorCode(e, unexpected)) } : result);
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result)) setResult(result.map(withCodes));
+      else if (!(Symbol.asyncIterator in result)) setResult(withCodes(result));
+    },
+  };
+}
+
+const withoutIntrospection: Plugin = {
+  onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule),
+};
+
+const SHA256_PREFIX = /^sha256:/;
+
+/**
+ * Trusted documents from a persisted-documents manifest (`{"sha256:<hex>": "<document>"}`, as
+ * GraphQL Code Generator's client preset writes it; the prefix is optional).
+ */
+export function trustedDocumentsManifest(manifest: Record<string, string>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(manifest).map(([hash, document]) => [hash.replace(SHA256_PREFIX, ''), document]));
+}
+
+/** A persisted document's hash: GraphQL-over-HTTP `documentId`, or the APQ-style extension. */
+function persistedDocumentId(params: object): string | null {
+  const { documentId, extensions } = params as { documentId?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } };
+  if (typeof documentId === 'string') return documentId.replace(SHA256_PREFIX, '');
+  const hash = extensions?.persistedQuery?.sha256Hash;
+  return typeof hash === 'string' ? hash : null;
+}
+
+export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
+  const services: GraphqlServices = {
+    domain: options.domain,
+    sessionActions: options.sessionActions,
+    prisma: new PrismaClient({ adapter: new PrismaPg(options.domain.pool) }),
+  };
+  const plugins: Plugin[] = [];
+  if (!options.introspection) plugins.push(withoutIntrospection);
+  const trusted = options.trustedDocuments;
+  if (trusted) {
+    plugins.push(
+      usePersistedOperations({
+        getPersistedOperation: (hash) => trusted.documents.get(hash) ?? null,
+        allowArbitraryOperations: trusted.allowArbitraryOperations,
+        extractPersistedOperationId: persistedDocumentId,
+        customErrors: {
+          notFound: { message: 'unknown persisted document', extensions: { code: 21 } },
+          persistedQueryOnly: { message: 'only persisted documents are accepted', extensions: { code: 21 } },
+        },
+      }),
+    );
+  }
+
+  const yoga = createYoga<ServerContext, GraphqlContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    graphiql: options.graphiql ? { title: 'Ambient API', defaultTabs: exampleTabs(), defaultEditorToolsVisibility: true } : false,
+    renderGraphiQL,
+    landingPage: false,
+    // CORS is applied by the handler with the server's configured origins (src/rest/cors.ts).
+    cors: false,
+    logging: false,
+    // Errors are given their codes (and unexpected ones masked) on the final result instead.
+    maskedErrors: false,
+    plugins: [...plugins, numericErrorCodes(options.log)],
+    context: async ({ req }): Promise<GraphqlContext> => {
+      const actor = await options.resolveActor(req);
+      return {
+        request: { actor },
+        access: await ReadAccess.load(services.prisma, actor),
+        computed: new ComputedFields(options.domain.pool),
+        services,
+      };
+    },
+  });
+
+  return async (req, res) => {
+    const url = req.url ?? '/';
+    const pathname = url.split('?', 1)[0]!;
+    if (pathname !== GRAPHQL_PATH && pathname !== `${GRAPHQL_PATH}/`) return false;
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new DomainError(32);
+    applyCors(req, res, options.corsOrigins);
+    if (pathname !== GRAPHQL_PATH) req.url = GRAPHQL_PATH + url.slice(pathname.length);
+    await send(res, await yoga.handleNodeRequest(req, { req, res }));
+    return true;
+  };
+}
+
+/**
+ * Writes yoga's Fetch response. Yoga's own Node writer (@whatwg-node/server 0.11) never completes
+ * on Node 20, so the handler writes the (always complete, never streamed) body itself.
+ */
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  res.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}

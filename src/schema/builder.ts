@@ -1,0 +1,131 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import PrismaPlugin, { type PrismaModelTypes } from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { z } from 'zod';
+import { getDatamodel } from '../generated/pothos-types.ts';
+import type { Role } from '../kinds/rules.ts';
+import type { GraphqlContext } from './context.ts';
+import { DomainError } from '../domain/errors.ts';
+import { InputValidationError, limitExceeded } from './errors.ts';
+
+/**
+ * The one Pothos builder of the GraphQL schema.
+ *
+ * The schema is derived from the Kind declarations (src/kinds) at start-up, so the Prisma model
+ * names it works with are plain strings: the builder sees every model through the same loose
+ * shape instead of the generated per-model types. The generated module still supplies the
+ * datamodel (relations, ids) Pothos plans its Prisma queries with.
+ *
+ * Defaults decided here once: output fields are non-null unless a field says otherwise; every
+ * connection has `totalCount`; pages hold at most MAX_PAGE_SIZE items; operations are limited in
+ * depth and cost (see LIMITS).
+ */
+
+/** A Prisma model as the derived schema sees it: rows and query arguments are plain records. */
+export interface LooseModel extends PrismaModelTypes {
+  Shape: Record<string, unknown>;
+  Include: Record<string, unknown>;
+  Select: Record<string, unknown>;
+  OrderBy: Record<string, unknown>;
+  Where: Record<string, unknown>;
+  WhereUnique: Record<string, unknown>;
+  RelationName: string;
+  ListRelations: string;
+  Relations: Record<string, { Shape: Record<string, unknown> | Record<string, unknown>[]; Name: string; Nullable: boolean }>;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Query limits, checked before anything executes. Cost: every field costs 1, and everything
+ * selected under a connection counts once per requested item (`first`/`last`, else the default
+ * page size); other lists count 10 times. 20 projects with their 10 latest sessions cost about
+ * 1,300, 50 sessions with project, workflow and creator about 1,200, a page of 100 projects with
+ * 10 sessions each about 4,400; two nested full pages (100 × 100) are refused.
+ */
+export const LIMITS = { depth: 12, complexity: 15_000 } as const;
+
+/** A page size argument: 0 to MAX_PAGE_SIZE (larger pages are refused, not silently cut). */
+const pageSize = (name: string) =>
+  z
+    .number()
+    .int()
+    .min(0, `${name} must be between 0 and ${MAX_PAGE_SIZE}`)
+    .max(MAX_PAGE_SIZE, `${name} must be between 0 and ${MAX_PAGE_SIZE}`)
+    .nullish();
+
+export interface AuthScopes {
+  /** A caller was authenticated (the handler refuses requests without one before they get here). */
+  authenticated: boolean;
+  /** The caller has at least `role` in the project. */
+  projectRole: { projectId: string; role: Role };
+  /** The caller owns the user-scoped row (or is a platform admin). */
+  owner: { userId: string };
+}
+
+export interface BuilderTypes {
+  Context: GraphqlContext;
+  PrismaTypes: Record<string, LooseModel>;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    SafeInt: { Input: number; Output: number | bigint };
+  };
+  Connection: { totalCount: number | (() => number | Promise<number>) };
+}
+
+export const builder = new SchemaBuilder<BuilderTypes>({
+  // scope-auth first, so no other plugin's wrapper runs before authorization.
+  plugins: [ScopeAuthPlugin, RelayPlugin, PrismaPlugin, ValidationPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: true,
+      projectRole: ({ projectId, role }) => ctx.access.hasRole(projectId, role),
+      owner: ({ userId }) => ctx.access.owns(userId),
+    }),
+    // Objects the caller may not read are invisible: NotFound, as REST answers (rest-contract §5.2).
+    unauthorizedError: () => new DomainError(7),
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: true,
+    firstArgOptions: { description: `Page size, forwards (at most ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`, validate: pageSize('first') },
+    lastArgOptions: { description: `Page size, backwards (at most ${MAX_PAGE_SIZE}).`, validate: pageSize('last') },
+  },
+  prisma: {
+    // Each request's context carries the client (see context.ts); the derived types never import one.
+    client: (ctx) => ctx.services.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
+    maxConnectionSize: MAX_PAGE_SIZE,
+    onUnusedQuery: null,
+  },
+  validation: {
+    validationError: (failure) => new InputValidationError(failure.issues),
+  },
+  complexity: {
+    limit: LIMITS,
+    fieldComplexity: (args, _ctx, field) => {
+      const pageSize = args['first'] ?? args['last'];
+      if ('first' in args || 'last' in args) return { field: 1, multiplier: typeof pageSize === 'number' ? pageSize : DEFAULT_PAGE_SIZE };
+      // A connection's `edges` and `nodes` are already counted by the connection's multiplier.
+      const isList = field.type.toString().startsWith('[');
+      return { field: 1, multiplier: isList && field.name !== 'edges' && field.name !== 'nodes' ? 10 : 1 };
+    },
+    complexityError: (kind, result) => limitExceeded(kind, result),
+  },
+});
+
+/** The builder's resolved schema types, for helpers that take type parameters. */
+export type Types = typeof builder.$inferSchemaTypes;
+
+builder.queryType({ authScopes: { authenticated: true } });
+builder.mutationType({ authScopes: { authenticated: true } });

@@ -1,0 +1,22 @@
+import type { Domain, RequestContext } from '../domain/service.ts';
+import type { SessionActions } from '../domain/session-actions.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { ReadAccess } from './access.ts';
+import type { ComputedFields } from './computed.ts';
+
+/** The services resolvers call: writes through the domain layer, reads through Prisma. */
+export interface GraphqlServices {
+  domain: Domain;
+  sessionActions: SessionActions;
+  prisma: PrismaClient;
+}
+
+/** One request's context: who is calling, what they may read, and the services. */
+export interface GraphqlContext {
+  /** The domain layer's view of the caller (GraphQL has no project-scope header: inputs name projects). */
+  request: RequestContext;
+  access: ReadAccess;
+  /** Batches computed-field lookups across the objects of one response. */
+  computed: ComputedFields;
+  services: GraphqlServices;
+}

@@ -1,0 +1,22 @@
+import type { GraphQLSchema } from 'graphql';
+// The CommonJS build of graphql, as Pothos and yoga load it (bundlers may pick the ES build, a second copy).
+import { lexicographicSortSchema, printSchema } from 'graphql/index.js';
+import { builder } from './builder.ts';
+import { defineKindGraphs } from './kind-types.ts';
+import './scalars.ts';
+import './project.ts';
+import './session-actions.ts';
+import './viewer.ts';
+
+/**
+ * The GraphQL schema: every Kind's types, queries and mutations (kind-types.ts), the session
+ * actions, and the few fields that are not about one Kind. `schema.graphql` is its printed form.
+ */
+defineKindGraphs();
+
+export const schema: GraphQLSchema = builder.toSchema();
+
+/** The schema in SDL, sorted so the committed `schema.graphql` diffs cleanly. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
