@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  * so files run in parallel and in any order.
  */
 export default defineConfig({
+  // graphql 16 ships CommonJS (index.js, what Node loads) and ESM (index.mjs, what Vite prefers);
+  // loading both gives two incompatible copies of its classes, so tests use Node's choice too.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],

@@ -2,6 +2,7 @@
  * Writes every file derived from the Kind declarations, or with `--check` fails when a committed
  * one differs from a fresh generation (CI runs the check).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { GENERATED_FILES } from '../src/generated-files.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
 let stale = 0;
+const rewritten: string[] = [];
 for (const file of GENERATED_FILES) {
   const target = path.join(root, file.path);
   const fresh = await file.render();
@@ -22,6 +24,9 @@ for (const file of GENERATED_FILES) {
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, fresh);
     console.log(`wrote ${file.path}`);
+    rewritten.push(file.path);
   }
 }
+// The Prisma client and the Pothos datamodel are built from the Prisma schema: keep them in step.
+if (rewritten.includes('prisma/schema.prisma')) execFileSync('npx', ['prisma', 'generate'], { cwd: root, stdio: 'inherit' });
 process.exit(stale > 0 ? 1 : 0);

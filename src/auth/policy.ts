@@ -40,12 +40,13 @@ export async function projectRole(db: Queryable, actor: Actor, projectId: string
 }
 
 /**
- * A condition on a `project_id` expression limiting rows to the projects the actor can see, or
- * undefined when the actor sees every project.
+ * A condition on a `project_id` expression limiting rows to the projects where the actor has at
+ * least `minimum` (any role by default), or undefined when the actor may see every project.
  */
-export function visibleProjects(actor: Actor, projectId: Sql): Sql | undefined {
+export function visibleProjects(actor: Actor, projectId: Sql, minimum: Role = 'view'): Sql | undefined {
   if (isPlatformWide(actor)) return undefined;
-  if (actor.type === 'key') return sql`${projectId} = ${actor.projectId}`;
+  if (actor.type === 'key') return atLeast(actor.role, minimum) ? sql`${projectId} = ${actor.projectId}` : sql`false`;
   if (actor.type !== 'user') return sql`false`;
-  return sql`${projectId} IN (SELECT p.project_id FROM permissions p WHERE p.deleted_at IS NULL AND ${grantsTo(actor)})`;
+  const roles = ROLES.filter((role) => atLeast(role, minimum));
+  return sql`${projectId} IN (SELECT p.project_id FROM permissions p WHERE p.deleted_at IS NULL AND p.role = ANY(${roles}::text[]) AND ${grantsTo(actor)})`;
 }

@@ -208,9 +208,10 @@ export class Domain {
   readableRows(actor: Actor, kind: Kind): Sql | undefined {
     const custom = behaviourOf(kind).readable;
     if (custom) return custom(actor);
-    if (kind.scope === 'project') return visibleProjects(actor, sql`t.project_id`);
+    // A Kind that needs more than view to read (project keys) lists only where the caller has that role.
+    if (kind.scope === 'project') return visibleProjects(actor, sql`t.project_id`, kind.roles.read);
     if (kind.scope === 'workflow') {
-      const inProjects = visibleProjects(actor, sql`w.project_id`);
+      const inProjects = visibleProjects(actor, sql`w.project_id`, kind.roles.read);
       return inProjects && sql`t.workflow_id IN (SELECT w.id FROM workflows w WHERE ${inProjects})`;
     }
     return undefined;

@@ -7,7 +7,7 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { ExecutionResult } from 'graphql';
 // The CommonJS build of graphql, as Pothos and yoga load it (bundlers may pick the ES build, a second copy).
-import { NoSchemaIntrospectionCustomRule } from 'graphql/index.js';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Actor } from '../auth/actor.ts';
 import { DomainError } from '../domain/errors.ts';

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 // The CommonJS build of graphql, as Pothos and yoga load it (bundlers may pick the ES build, a second copy).
-import { lexicographicSortSchema, printSchema } from 'graphql/index.js';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.ts';
 import { defineKindGraphs } from './kind-types.ts';
 import './scalars.ts';

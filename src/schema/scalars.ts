@@ -1,5 +1,5 @@
 // The CommonJS build of graphql, as Pothos and yoga load it (bundlers may pick the ES build, a second copy).
-import { GraphQLError, Kind as AstKind } from 'graphql/index.js';
+import { GraphQLError, Kind as AstKind } from 'graphql';
 import { parseTimestamp } from '../kinds/rules.ts';
 import { builder } from './builder.ts';
 

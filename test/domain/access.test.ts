@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { KeyActor } from '../../src/auth/actor.ts';
-import { Agent, Permission, Project, Session, Workflow, WorkflowTask, Task } from '../../src/kinds/index.ts';
+import { Agent, Permission, Project, ProjectKey, Session, Workflow, WorkflowTask, Task } from '../../src/kinds/index.ts';
 import { as, platformAdmin, seedProject, seedUser, userActor } from '../support/fixtures.ts';
 import { failure, useDomain } from '../support/domain.ts';
 
@@ -98,4 +98,11 @@ describe('roles', () => {
     expect(grants.rows.map((r) => [r['subject_type'], r['subject_name'], r['role']])).toEqual([['user', creator['username'], 'admin']]);
     await d.update(as(userActor(creator)), Project, p.id, { description: 'mine' });
   });
+});
+
+test('lists need the role reads need: viewers see no project keys, editors do', async () => {
+  const { d, owner, viewer, p } = await world();
+  await d.create(as(userActor(owner)), ProjectKey, { project_id: p.id, name: 'k' });
+  expect((await d.list(as(userActor(viewer)), ProjectKey, { projectRef: p.id })).total).toBe(0);
+  expect((await d.list(as(userActor(owner)), ProjectKey, { projectRef: p.id })).total).toBe(1);
 });
