@@ -34,6 +34,18 @@ export interface Config {
   streamKeepaliveMs: number;
   /** How long the change log keeps events (the oldest resumable point of a watch). */
   changeLogRetentionMs: number;
+  reconciler: {
+    /** Run the reconciler inside the API process. */
+    inProcess: boolean;
+    /** kubeconfig file; unset: the in-cluster service account when in a pod, else no Kubernetes. */
+    kubeconfig: string | undefined;
+    resyncMs: number;
+    /** Prefixes for RoleBinding subjects, for clusters whose OIDC authenticator prefixes names. */
+    userPrefix: string;
+    groupPrefix: string;
+    /** Port of the standalone reconciler's /metrics and /healthz. */
+    metricsPort: number;
+  };
 }
 
 const integer = (name: string, min: number, max: number) =>
@@ -84,6 +96,12 @@ const environment = z.object({
   GRAPHQL_INTROSPECTION: onOff('GRAPHQL_INTROSPECTION').optional(),
   STREAM_KEEPALIVE_SECONDS: integer('STREAM_KEEPALIVE_SECONDS', 1, 3600).default(15),
   CHANGE_LOG_RETENTION_HOURS: integer('CHANGE_LOG_RETENTION_HOURS', 1, 24 * 365).default(24),
+  RECONCILER: onOff('RECONCILER').default(false),
+  KUBECONFIG: z.string().min(1).optional(),
+  RECONCILER_RESYNC_SECONDS: integer('RECONCILER_RESYNC_SECONDS', 5, 86_400).default(300),
+  RECONCILER_USER_PREFIX: z.string().default(''),
+  RECONCILER_GROUP_PREFIX: z.string().default(''),
+  RECONCILER_METRICS_PORT: integer('RECONCILER_METRICS_PORT', 0, 65535).default(9090),
   CORS_ORIGINS: z
     .string()
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
@@ -129,5 +147,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS,
     streamKeepaliveMs: e.STREAM_KEEPALIVE_SECONDS * 1000,
     changeLogRetentionMs: e.CHANGE_LOG_RETENTION_HOURS * 3600_000,
+    reconciler: {
+      inProcess: e.RECONCILER,
+      kubeconfig: e.KUBECONFIG,
+      resyncMs: e.RECONCILER_RESYNC_SECONDS * 1000,
+      userPrefix: e.RECONCILER_USER_PREFIX,
+      groupPrefix: e.RECONCILER_GROUP_PREFIX,
+      metricsPort: e.RECONCILER_METRICS_PORT,
+    },
   };
 }

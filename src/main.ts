@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.ts';
 import { createGraphqlHandler } from './graphql/handler.ts';
 import { scheduleChangeLogRetention } from './live/retention.ts';
 import { createLogger } from './log.ts';
+import { startReconciler } from './reconciler/index.ts';
 import { createRestHandler } from './rest/handler.ts';
 import { API_ROUTES } from './rest/routes.ts';
 import { createApiServer } from './server/server.ts';
@@ -20,6 +21,7 @@ async function main(config: Config): Promise<void> {
   const services = createServices(database, config, log);
   await services.feed.start();
   const stopRetention = scheduleChangeLogRetention(database.pool, config.changeLogRetentionMs, log);
+  const reconciler = config.reconciler.inProcess ? startReconciler({ config, database, services, log, registry: services.metrics.registry }) : undefined;
   const rest = createRestHandler({ routes: API_ROUTES, services, authenticator: services.authenticator, corsOrigins: config.corsOrigins });
   const api = createApiServer({
     database,
@@ -55,6 +57,7 @@ async function main(config: Config): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     stopRetention();
+    await reconciler?.stop();
     await services.feed.stop(); // ends open streams, so draining does not wait for them
     await api.shutdown(config.shutdownTimeoutMs);
     await database.close();
