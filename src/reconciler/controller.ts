@@ -60,7 +60,7 @@ export class Controller {
         log.warn({ kind, reason, ...detail }, 'reconciler: left alone');
       },
     };
-    this.queue = new WorkQueue((key) => this.reconcile(key), { concurrency: options.concurrency ?? 4 }, (key, error, retryInMs) => {
+    this.queue = new WorkQueue((key) => this.reconcile(key), { concurrency: options.concurrency ?? 8 }, (key, error, retryInMs) => {
       const kind = key.split(':')[0]!;
       const reason = error instanceof RequeueAfter ? 'Requeued' : classify(error).reason;
       metrics.errors.inc({ kind, reason });
