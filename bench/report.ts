@@ -1,0 +1,94 @@
+import type { ScenarioName } from './config.ts';
+import type { Measurement } from './measure.ts';
+import type { Scenario } from './scenarios.ts';
+
+/**
+ * Turns the measurements into the side-by-side table of docs/performance.md: per scenario, each
+ * server's throughput, latency and CPU per request, and the real/baseline ratios against the goal.
+ */
+
+export interface Aggregate {
+  /** Successful responses per second over all rounds. */
+  rps: number;
+  /** Mean over rounds of each round's percentile (ms). */
+  p50: number;
+  p99: number;
+  /** Server process CPU per completed request (µs). */
+  cpuPerRequest: number;
+  /** Its Postgres backends' CPU per completed request (µs); undefined when not measurable. */
+  dbCpuPerRequest: number | undefined;
+  requests: number;
+  failures: number;
+  /** Successful responses per second of each round, in round order. */
+  roundRps: number[];
+}
+
+export interface Comparison {
+  scenario: Scenario;
+  real: Aggregate;
+  baseline: Aggregate;
+  /** real/baseline requests per second. */
+  ratio: number;
+  met: boolean;
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const mean = (values: readonly number[]) => sum(values) / values.length;
+
+export function aggregate(measurements: readonly Measurement[]): Aggregate {
+  if (measurements.length === 0) throw new Error('nothing to aggregate');
+  const requests = sum(measurements.map((m) => m.load.requests));
+  const db = measurements.map((m) => m.dbCpuMicros);
+  return {
+    rps: sum(measurements.map((m) => m.load.ok)) / sum(measurements.map((m) => m.load.durationSeconds)),
+    p50: mean(measurements.map((m) => m.load.latency.p50)),
+    p99: mean(measurements.map((m) => m.load.latency.p99)),
+    cpuPerRequest: sum(measurements.map((m) => m.serverCpuMicros)) / requests,
+    dbCpuPerRequest: db.every((d) => d !== undefined) ? sum(db) / requests : undefined,
+    requests,
+    failures: sum(measurements.map((m) => m.load.failures)),
+    roundRps: [...measurements].sort((a, b) => a.round - b.round).map((m) => m.load.ok / m.load.durationSeconds),
+  };
+}
+
+export function compare(scenario: Scenario, measurements: readonly Measurement[], realName: string, baselineName: string): Comparison {
+  const of = (server: string) => aggregate(measurements.filter((m) => m.scenario === scenario.name && m.server === server));
+  const real = of(realName);
+  const baseline = of(baselineName);
+  const ratio = real.rps / baseline.rps;
+  return { scenario, real, baseline, ratio, met: ratio >= scenario.goal };
+}
+
+const fixed = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const times = (a: number, b: number) => (b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
+
+/** The side-by-side table (Markdown). */
+export function renderTable(comparisons: readonly Comparison[], names: { real: string; baseline: string }): string {
+  const lines = [
+    '| Scenario | Server | req/s | p50 (ms) | p99 (ms) | server CPU (µs/req) | Postgres CPU (µs/req) | failed |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const row = (scenario: ScenarioName, server: string, a: Aggregate) =>
+    `| ${scenario} | ${server} | ${fixed(a.rps)} | ${fixed(a.p50, 1)} | ${fixed(a.p99, 1)} | ${fixed(a.cpuPerRequest)} | ${a.dbCpuPerRequest === undefined ? 'n/a' : fixed(a.dbCpuPerRequest)} | ${a.failures} |`;
+  for (const c of comparisons) {
+    const name = c.scenario.name;
+    lines.push(row(name, names.real, c.real), row(name, names.baseline, c.baseline));
+    const db = c.real.dbCpuPerRequest !== undefined && c.baseline.dbCpuPerRequest !== undefined ? times(c.real.dbCpuPerRequest, c.baseline.dbCpuPerRequest) : 'n/a';
+    lines.push(
+      `| ${name} | **ratio** | **${c.ratio.toFixed(2)}** (goal ≥ ${c.scenario.goal.toFixed(1)}: ${c.met ? 'met' : '**missed**'}) | ${times(c.real.p50, c.baseline.p50)} | ${times(c.real.p99, c.baseline.p99)} | ${times(c.real.cpuPerRequest, c.baseline.cpuPerRequest)} | ${db} | |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Requests per second of every round, to show how noisy the machine was. */
+export function renderRounds(comparisons: readonly Comparison[], names: { real: string; baseline: string }): string {
+  const rounds = Math.max(...comparisons.map((c) => c.real.roundRps.length));
+  const header = Array.from({ length: rounds }, (_, i) => `round ${i + 1}`);
+  const lines = [`| Scenario | Server | ${header.join(' | ')} |`, `| --- | --- | ${header.map(() => '---:').join(' | ')} |`];
+  for (const c of comparisons) {
+    lines.push(`| ${c.scenario.name} | ${names.real} | ${c.real.roundRps.map((r) => fixed(r)).join(' | ')} |`);
+    lines.push(`| ${c.scenario.name} | ${names.baseline} | ${c.baseline.roundRps.map((r) => fixed(r)).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}

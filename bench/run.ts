@@ -1,0 +1,226 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createLogger } from '../src/log.ts';
+import { BenchConfigError, loadBenchConfig, type BenchConfig } from './config.ts';
+import { openBenchDatabase } from './database.ts';
+import { measure, type Measurement } from './measure.ts';
+import { renderLockSamples } from './lock-sampler.ts';
+import { clockTicksPerSecond } from './proc.ts';
+import { compare, renderRounds, renderTable, type Comparison } from './report.ts';
+import { checkResponseParity } from './response-parity.ts';
+import { scenarios as defineScenarios } from './scenarios.ts';
+import { seed as seedDatabase } from './seed.ts';
+import { startServer, type RunningServer } from './servers.ts';
+import { checkSqlParity, type OperationStatements } from './sql-parity.ts';
+
+/**
+ * `npm run bench`: the real server against a minimal node:http + pg baseline running the same SQL,
+ * on a fresh seeded database, in one run.
+ *
+ *   1. create, migrate and seed the bench database;
+ *   2. check that the baseline runs the real server's statements and builds the same objects;
+ *   3. start both servers (separate processes) and check they answer each scenario identically;
+ *   4. for each round and scenario, load one server then the other (never both at once; the order
+ *      alternates), each with a warm-up, the same connections and the same duration;
+ *   5. print the side-by-side table; drop the database and stop everything, also on failure.
+ */
+
+const REAL = 'ambient-api';
+const BASELINE = 'baseline';
+
+const progress = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+/** Cleanups run newest first, once, on success, failure or Ctrl-C. */
+class Cleanup {
+  private readonly steps: (() => Promise<void>)[] = [];
+  private running: Promise<void> | undefined;
+
+  add(step: () => Promise<void>): void {
+    this.steps.push(step);
+  }
+
+  run(): Promise<void> {
+    this.running ??= (async () => {
+      for (const step of this.steps.reverse()) {
+        await step().catch((error: unknown) => progress(`cleanup failed: ${(error as Error).message}`));
+      }
+    })();
+    return this.running;
+  }
+}
+
+async function environment(databaseUrl: string, mode: string): Promise<string[]> {
+  const client = new pg.Client(databaseUrl);
+  await client.connect();
+  try {
+    const version = (await client.query<{ v: string }>('SELECT version() AS v')).rows[0]!.v.split(' on ')[0]!;
+    // current_setting() gives units (128MB), pg_settings.setting raw pages.
+    const settings = await client.query<{ name: string; setting: string }>(
+      `SELECT name, current_setting(name) AS setting FROM unnest(ARRAY['fsync', 'synchronous_commit', 'shared_buffers']) AS name`,
+    );
+    const cpus = os.cpus();
+    return [
+      `machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()} (shared, noisy)`,
+      `node ${process.version}; ${version} (${mode}; ${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}); CLK_TCK=${clockTicksPerSecond()}`,
+    ];
+  } finally {
+    await client.end();
+  }
+}
+
+function renderStatements(operations: readonly OperationStatements[]): string {
+  return operations
+    .map((op) => `${op.operation}: ${op.statements.map((s) => s.text.split(/\s+/).slice(0, 3).join(' ')).join(' → ')} (${op.statements.length} statements)`)
+    .join('\n');
+}
+
+async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal): Promise<void> {
+  const log = createLogger('warn');
+  const logDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ambient-bench-logs-'));
+  progress(`server logs in ${logDir}`);
+  if (config.cpuProfileDir) await fs.mkdir(config.cpuProfileDir, { recursive: true });
+
+  progress(`creating database ${config.databaseName}`);
+  const database = await openBenchDatabase(config, log);
+  cleanup.add(() => database.close());
+
+  progress(`seeding ${config.projects} projects and ${config.sessions} sessions`);
+  const seedPool = new pg.Pool({ connectionString: database.url, max: 1 });
+  const seed = await seedDatabase(seedPool, { projects: config.projects, sessions: config.sessions }).finally(() => seedPool.end());
+  const scenarios = defineScenarios(seed);
+
+  progress('checking that the baseline runs the same SQL and builds the same objects');
+  const statements = await checkSqlParity({
+    databaseUrl: database.url,
+    userId: seed.userId,
+    listProject: seed.projects[0]!.name,
+    createProject: seed.projects[1]!.name,
+    sessionId: seed.sessionIds[0]!,
+    log,
+  });
+
+  progress('starting both servers');
+  const env = { DATABASE_URL: database.url, DATABASE_POOL_MAX: String(config.poolMax) };
+  const start = async (server: Promise<RunningServer>) => {
+    const running = await server;
+    cleanup.add(() => running.stop());
+    return running;
+  };
+  const real = await start(
+    startServer({
+      name: REAL,
+      entry: 'src/main.ts',
+      // Access logs are info-level: at warn, neither server writes a line per request. The
+      // in-process Kubernetes reconciler is not part of serving REST (and off by default).
+      env: { ...env, LOG_LEVEL: 'warn', RECONCILER: 'off' },
+      applicationName: 'ambient-api',
+      logFile: path.join(logDir, `${REAL}.log`),
+      cpuProfileDir: config.cpuProfileDir,
+    }),
+  );
+  const baseline = await start(
+    startServer({
+      name: BASELINE,
+      entry: 'bench/baseline-server.ts',
+      env: { ...env, BENCH_CREATOR_ID: seed.userId },
+      applicationName: 'ambient-bench-baseline',
+      logFile: path.join(logDir, `${BASELINE}.log`),
+      cpuProfileDir: config.cpuProfileDir,
+    }),
+  );
+
+  for (const name of config.scenarios) await checkResponseParity(scenarios[name], real.url, baseline.url);
+
+  const admin = new pg.Client(database.url);
+  await admin.connect();
+  cleanup.add(() => admin.end());
+
+  const measurements: Measurement[] = [];
+  for (let round = 1; round <= config.rounds; round++) {
+    for (const [index, name] of config.scenarios.entries()) {
+      // Alternate who goes first, so that drift on the machine does not always favour one side.
+      const order = (round + index) % 2 === 1 ? [real, baseline] : [baseline, real];
+      for (const server of order) {
+        progress(`round ${round}/${config.rounds}: ${name} on ${server.name}`);
+        const m = await measure(server, scenarios[name], round, config, admin, signal);
+        measurements.push(m);
+        progress(`  ${(m.load.ok / m.load.durationSeconds).toFixed(0)} req/s, p50 ${m.load.latency.p50} ms, p99 ${m.load.latency.p99} ms, ${(m.serverCpuMicros / m.load.requests).toFixed(0)} µs CPU/req, ${m.load.failures} failed`);
+        if (m.lock) progress(renderLockSamples(server.name, m.lock));
+      }
+    }
+  }
+
+  const comparisons: Comparison[] = config.scenarios.map((name) => compare(scenarios[name], measurements, REAL, BASELINE));
+  const names = { real: REAL, baseline: BASELINE };
+  const about = await environment(database.url, database.mode);
+  const method = `${config.connections} connections, ${config.warmupSeconds} s warm-up + ${config.durationSeconds} s measured per scenario and server, ${config.rounds} round(s), servers loaded alternately; pool max ${config.poolMax}; ${config.projects} projects, ${config.sessions} sessions`;
+  const output = [
+    '',
+    '## ambient-api vs node:http + pg baseline',
+    '',
+    ...about.map((line) => `- ${line}`),
+    `- ${method}`,
+    '',
+    renderTable(comparisons, names),
+    '',
+    'Requests per second by round:',
+    '',
+    renderRounds(comparisons, names),
+    '',
+    'Statements per request (identical on both servers, checked):',
+    '',
+    '```',
+    renderStatements(statements),
+    '```',
+    '',
+    comparisons.every((c) => c.met) ? 'All goals met.' : `Goals missed: ${comparisons.filter((c) => !c.met).map((c) => c.scenario.name).join(', ')}.`,
+  ];
+  if (config.outputFile) {
+    await fs.writeFile(config.outputFile, JSON.stringify({ environment: about, method, measurements, comparisons, statements }, null, 2));
+    progress(`results written to ${config.outputFile}`);
+  }
+  process.stdout.write(`${output.join('\n')}\n`);
+  if (config.cpuProfileDir) {
+    // Profiles cover the servers' whole lives: warm-ups included. Per-request figures need these counts.
+    for (const name of [REAL, BASELINE]) {
+      const served = measurements.filter((m) => m.server === name).reduce((n, m) => n + m.warmup.requests + m.load.requests, 0);
+      progress(`${name} served ${served} benchmark requests (warm-ups included): node --import tsx bench/profile-summary.ts ${path.join(config.cpuProfileDir, name)} 30 ${served}`);
+    }
+  }
+  cleanup.add(() => fs.rm(logDir, { recursive: true, force: true }));
+}
+
+async function main(): Promise<void> {
+  let config: BenchConfig;
+  try {
+    config = loadBenchConfig();
+  } catch (error) {
+    if (!(error instanceof BenchConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  const cleanup = new Cleanup();
+  // Stops a running autocannon at once (it is a process of its own and would run on).
+  const loads = new AbortController();
+  const interrupt = (signal: string) => {
+    progress(`${signal}: cleaning up`);
+    loads.abort();
+    void cleanup.run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', () => interrupt('SIGINT'));
+  process.once('SIGTERM', () => interrupt('SIGTERM'));
+  try {
+    await bench(config, cleanup, loads.signal);
+  } catch (error) {
+    process.exitCode = 1;
+    if (loads.signal.aborted) progress('interrupted');
+    else progress(`failed: ${(error as Error).stack ?? String(error)}`);
+  } finally {
+    progress('cleaning up');
+    await cleanup.run();
+  }
+}
+
+await main();
