@@ -41,13 +41,15 @@ export const CHANGE_CHANNEL = 'ambient_changes';
 
 async function flush(tx: Tx, changes: Change[]): Promise<void> {
   if (changes.length === 0) return;
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOG_LOCK]);
-  // NOTIFY is delivered at COMMIT (and dropped on rollback): it only wakes readers, who then read
-  // the table, so a lost notification delays events but never loses them.
+  // One statement: the lock (joined in, so it is taken before any row gets its seq), the rows,
+  // and the NOTIFY — delivered at COMMIT (dropped on rollback). The notification only wakes
+  // readers, who then read the table, so a lost one delays events but never loses them.
   await tx.query(
     `WITH added AS (
        INSERT INTO change_events (kind, object_id, type, project_id, object)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+       SELECT e.kind, e.object_id, e.type, e.project_id, e.object
+         FROM (SELECT pg_advisory_xact_lock($6)) AS lock
+        CROSS JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS e(kind, object_id, type, project_id, object)
        RETURNING seq)
      SELECT pg_notify('${CHANGE_CHANNEL}', max(seq)::text) FROM added`,
     [
@@ -56,6 +58,7 @@ async function flush(tx: Tx, changes: Change[]): Promise<void> {
       changes.map((c) => c.type),
       changes.map((c) => c.projectId),
       changes.map((c) => JSON.stringify(c.object)),
+      CHANGE_LOG_LOCK,
     ],
   );
 }

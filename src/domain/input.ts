@@ -44,11 +44,25 @@ function hasWireType(field: Field, value: unknown): boolean {
   }
 }
 
+/** Each field's rule schema, built once (rules are functions of the field name). */
+const ruleSchemas = new WeakMap<Field, z.ZodType>();
+
+function ruleSchema(field: Field): z.ZodType | undefined {
+  if (!field.rule) return undefined;
+  let schema = ruleSchemas.get(field);
+  if (!schema) {
+    schema = field.rule(field.name);
+    ruleSchemas.set(field, schema);
+  }
+  return schema;
+}
+
 /** Checks the JSON type (17), then the value rules (8); returns the value to bind. */
 export function validateValue(field: Field, value: unknown): unknown {
   if (!hasWireType(field, value)) throw malformed(`${field.name} must be ${TYPE_NAME[field.wire]}`, field.name);
-  if (field.rule) {
-    const result = field.rule(field.name).safeParse(value);
+  const rule = ruleSchema(field);
+  if (rule) {
+    const result = rule.safeParse(value);
     if (!result.success) throw invalid(result.error.issues[0]!.message, field.name);
   }
   if (field.wire === 'timestamp') {

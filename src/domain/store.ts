@@ -104,7 +104,7 @@ export async function page(db: Queryable, kind: Kind, query: PageQuery): Promise
     sql`SELECT ${selectList(kind, query.computed)}, count(*) OVER () AS __total ${from}
         ORDER BY ${order} LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
   );
+  // Rows keep their `__total` column: every consumer reads rows by the Kind's field names only.
   const total = rows.length > 0 ? Number(rows[0]!.__total) : query.page > 1 ? await count() : 0;
-  for (const row of rows) delete (row as Partial<typeof row>).__total;
   return { rows, total };
 }

@@ -235,6 +235,10 @@ export class ChangeFeed {
   }
 
   private async readNew(): Promise<void> {
+    if (this.subscribers.size === 0) {
+      this.last = Math.max(this.last, await headSeq(this.pool));
+      return;
+    }
     for (;;) {
       const events = await readEvents(this.pool, this.last, Number.MAX_SAFE_INTEGER);
       for (const event of events) {
@@ -248,7 +252,11 @@ export class ChangeFeed {
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.options.connectionString, types: typeParsers, application_name: 'ambient-api-listen' });
     client.on('notification', (message) => {
-      if (Number(message.payload) > this.last) this.wake();
+      const seq = Number(message.payload);
+      if (seq <= this.last) return;
+      // Nobody listening: nothing to read, only the position to move (new subscribers start here).
+      if (this.subscribers.size === 0 && !this.reading) this.last = seq;
+      else this.wake();
     });
     client.on('error', (error) => {
       if (this.stopped || this.listener !== client) return;

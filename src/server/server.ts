@@ -47,6 +47,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const { log } = options;
   const handlers: RouteHandler[] = [serviceRoutes(options), ...(options.handlers ?? [])];
   let inFlight = 0;
+  const accessLog = log.isLevelEnabled('info');
   let drained: (() => void) | undefined;
 
   const server = http.createServer(async (req, res) => {
@@ -59,7 +60,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       if (inFlight === 0) drained?.();
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       options.metrics?.observe(req.method ?? '', routeLabels.get(res) ?? 'unmatched', res.statusCode, ms / 1000);
-      log.info({ method: req.method, url: redactUrl(req.url ?? ''), status: res.statusCode, ms: Math.round(ms * 10) / 10, operation_id: operationId }, 'request');
+      if (accessLog) log.info({ method: req.method, url: redactUrl(req.url ?? ''), status: res.statusCode, ms: Math.round(ms * 10) / 10, operation_id: operationId }, 'request');
     });
     try {
       for (const handle of handlers) if (await handle(req, res, operationId)) return;
