@@ -69,12 +69,14 @@ export const SQL = {
     '"environment_variables", "labels", "annotations", "project_id", "kube_cr_name", "kube_namespace", "created_by_user_id")\n' +
     '        VALUES ($1, now(), now(), $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb, $19, $20, $21, $22)\n' +
     `        RETURNING ${SELECT_LIST}`,
-  changeLogLock: 'SELECT pg_advisory_xact_lock($1)',
-  // The change event, and a notification to the replicas' change-log readers (sent at COMMIT).
+  // The change-log lock, the change event, and a notification to the replicas' change-log readers
+  // (sent at COMMIT), in one statement.
   changeEvent:
     'WITH added AS (\n' +
     '       INSERT INTO change_events (kind, object_id, type, project_id, object)\n' +
-    '       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])\n' +
+    '       SELECT e.kind, e.object_id, e.type, e.project_id, e.object\n' +
+    '         FROM (SELECT pg_advisory_xact_lock($6)) AS lock\n' +
+    '        CROSS JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS e(kind, object_id, type, project_id, object)\n' +
     '       RETURNING seq)\n' +
     `     SELECT pg_notify('${CHANGE_CHANNEL}', max(seq)::text) FROM added`,
 } as const;
@@ -163,8 +165,7 @@ export async function createSession(pool: pg.Pool, name: string, projectRef: str
       projectId, `session-${id.toLowerCase()}`, projects[0]!.name, creatorId,
     ]);
     const wire = sessionToWire(rows[0]!);
-    await client.query(SQL.changeLogLock, [CHANGE_LOG_LOCK]);
-    await client.query(SQL.changeEvent, [['Session'], [id], ['ADDED'], [projectId], [JSON.stringify(wire)]]);
+    await client.query(SQL.changeEvent, [['Session'], [id], ['ADDED'], [projectId], [JSON.stringify(wire)], CHANGE_LOG_LOCK]);
     await client.query('COMMIT');
     return wire;
   } catch (error) {
