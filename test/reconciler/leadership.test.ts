@@ -18,12 +18,12 @@ test('two reconcilers: one leads, the other takes over when it stops', async () 
   expect(follower.controller).toBeUndefined();
 
   const before = await w.services.domain.create(admin, Project, { name: 'led-by-one' });
-  await w.eventually(() => w.fake.get('namespaces', undefined, before['name'] as string));
+  await w.eventually(() => w.cluster.get('namespaces', undefined, before['name'] as string));
 
   await leader.stop();
   await w.eventually(() => follower.isLeader() && follower.controller !== undefined);
   const after = await w.services.domain.create(admin, Project, { name: 'led-by-other' });
-  await w.eventually(() => w.fake.get('namespaces', undefined, after['name'] as string));
+  await w.eventually(() => w.cluster.get('namespaces', undefined, after['name'] as string));
 });
 
 const start = useServerProcesses();

@@ -4,16 +4,17 @@ import { loadConfig } from '../../src/config.ts';
 import { startReconciler, type RunningReconciler } from '../../src/reconciler/index.ts';
 import { createServices, type Services } from '../../src/services.ts';
 import { createTestDatabase, testLog, type TestDatabase } from '../support/database.ts';
-import { FakeKube, kubeConfigFor } from '../support/fake-kube/index.ts';
+import { openCluster, type Cluster } from './cluster.ts';
 
 /**
- * A reconciler against the fake Kubernetes API server (real client, real HTTP) on the test file's
- * own database, with the domain services the API uses to write rows.
+ * A reconciler against a Kubernetes API server — the project's fake, or a real one (see
+ * cluster.ts) — through the real client, on the test file's own database, with the domain services
+ * the API uses to write rows.
  */
 export interface ReconcilerWorld {
   db: TestDatabase;
   services: Services;
-  fake: FakeKube;
+  cluster: Cluster;
   registry: Registry;
   /** Starts a reconciler (several may run: leader election picks one). */
   start(options?: { resyncMs?: number }): Promise<RunningReconciler>;
@@ -26,19 +27,18 @@ export function useReconcilerWorld(): () => ReconcilerWorld {
   const running: RunningReconciler[] = [];
   beforeAll(async () => {
     const db = await createTestDatabase();
-    const fake = await FakeKube.start();
-    await fake.seedManifest(new URL('../../deploy/rbac/project-roles.yaml', import.meta.url).pathname);
+    const cluster = await openCluster();
     const services = createServices({ pool: db.pool, connectionString: db.url }, loadConfig({}), testLog);
     await services.feed.start();
     const registry = new Registry();
     world = {
       db,
       services,
-      fake,
+      cluster,
       registry,
       async start(options = {}) {
         const config = loadConfig({ RECONCILER_RESYNC_SECONDS: String(Math.max(5, Math.round((options.resyncMs ?? 60_000) / 1000))) });
-        const reconciler = startReconciler({ config, database: { pool: db.pool, connectionString: db.url }, services, log: testLog, registry: new Registry(), kubeConfig: kubeConfigFor(fake), leaderIntervalMs: 200 })!;
+        const reconciler = startReconciler({ config, database: { pool: db.pool, connectionString: db.url }, services, log: testLog, registry: new Registry(), kubeConfig: cluster.kubeConfig, leaderIntervalMs: 200 })!;
         running.push(reconciler);
         await world.eventually(() => reconciler.controller !== undefined || running.some((r) => r !== reconciler && r.isLeader()));
         return reconciler;
@@ -59,13 +59,11 @@ export function useReconcilerWorld(): () => ReconcilerWorld {
       },
     };
   });
-  afterEach(async () => {
-    world.fake.clearFaults();
-  });
+  afterEach(() => world.cluster.fake?.clearFaults());
   afterAll(async () => {
     for (const reconciler of running) await reconciler.stop();
     await world.services.feed.stop();
-    await world.fake.close();
+    await world.cluster.close();
     await world.db.drop();
   });
   return () => world;

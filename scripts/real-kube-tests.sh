@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Runs the reconciler tests (test/reconciler) against a REAL kube-apiserver instead of the fake:
+# Kubernetes 1.20 built from Debian's source package, with etcd from Debian, as measured in
+# shared/notes/kubernetes.md. The binaries live in .cache/kube (ignored by git).
+#
+#   scripts/real-kube-tests.sh           run the tests; skipped (exit 0) when the binaries are absent
+#   scripts/real-kube-tests.sh --build   download and build the binaries first (≈20 min, ≈1.5 GB)
+#
+# Tests that need the fake's controls (injected faults, dropped watches, compaction) are skipped
+# against the real server; everything else runs unchanged (test/reconciler/cluster.ts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+CACHE=$ROOT/.cache/kube
+BIN=$CACHE/bin
+RELEASE=${DEBIAN_RELEASE:-bookworm}
+
+build() {
+  mkdir -p "$CACHE/apt/lists/partial" "$CACHE/debs" "$CACHE/root" "$BIN"
+  # A private apt configuration: deb-src entries without touching the system's.
+  cat > "$CACHE/apt/sources.list" <<EOF
+deb http://deb.debian.org/debian $RELEASE main
+deb-src http://deb.debian.org/debian $RELEASE main
+EOF
+  local apt=(apt-get -o "Dir::Etc::SourceList=$CACHE/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$CACHE/apt/lists" -o "Dir::Cache=$CACHE/apt/cache")
+  "${apt[@]}" update
+  (cd "$CACHE" && "${apt[@]}" source --download-only kubernetes)
+  (cd "$CACHE/debs" && "${apt[@]}" download golang-1.19-go golang-1.19-src etcd-server golang-github-modern-go-reflect2-dev)
+  for deb in "$CACHE"/debs/*.deb; do dpkg-deb -x "$deb" "$CACHE/root"; done
+  cp "$CACHE/root/usr/bin/etcd" "$BIN/etcd"
+
+  # GOPATH mode: module mode fails on the vendored tree.
+  local gopath=$CACHE/gopath
+  local src=$gopath/src/k8s.io/kubernetes
+  rm -rf "$gopath" && mkdir -p "$gopath/src/k8s.io"
+  local dsc
+  dsc=$(ls "$CACHE"/kubernetes_*.dsc | head -n 1)
+  (cd "$CACHE" && rm -rf kubernetes-src && dpkg-source -x "$dsc" kubernetes-src)
+  mv "$CACHE/kubernetes-src" "$src"
+  export GOROOT=$CACHE/root/usr/lib/go-1.19 GOPATH=$gopath GO111MODULE=off CGO_ENABLED=0 GOFLAGS=
+  export PATH=$GOROOT/bin:$PATH
+  # The vendored reflect2 1.0.1 panics on Go >= 1.18: use Debian's 1.0.2.
+  rm -rf "$src/vendor/github.com/modern-go/reflect2"
+  cp -r "$CACHE/root/usr/share/gocode/src/github.com/modern-go/reflect2" "$src/vendor/github.com/modern-go/reflect2"
+  rm -f "$src/vendor/github.com/modern-go/reflect2/go.mod"
+  # pkg/generated/openapi is generated, not shipped: build openapi-gen and run it over the tagged packages.
+  (cd "$src" && go build -o "$CACHE/openapi-gen" ./vendor/k8s.io/kube-openapi/cmd/openapi-gen)
+  local inputs
+  inputs=$(cd "$src" && grep -rl --include=doc.go '+k8s:openapi-gen=true' pkg staging/src vendor/k8s.io 2>/dev/null |
+    xargs -n1 dirname | sed -e 's#^staging/src/##' -e 's#^vendor/##' -e 's#^pkg/#k8s.io/kubernetes/pkg/#' | sort -u | paste -sd, -)
+  (cd "$src" && "$CACHE/openapi-gen" --input-dirs "$inputs" --output-package k8s.io/kubernetes/pkg/generated/openapi \
+    --output-base "$gopath/src" -O zz_generated.openapi --go-header-file hack/boilerplate/boilerplate.generatego.txt \
+    --report-filename /dev/null)
+  (cd "$src" && go build -ldflags='-s -w' -o "$BIN/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver)
+  (cd "$src" && go build -ldflags='-s -w' -o "$BIN/kube-controller-manager" k8s.io/kubernetes/cmd/kube-controller-manager)
+}
+
+if [[ "${1:-}" == "--build" ]]; then build; fi
+for binary in etcd kube-apiserver kube-controller-manager; do
+  if [[ ! -x "$BIN/$binary" ]]; then
+    echo "real-kube-tests: skipped, $BIN/$binary is absent (build it with: $0 --build)"
+    exit 0
+  fi
+done
+
+RUN=$(mktemp -d)
+cleanup() {
+  kill $(jobs -p) 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$RUN"
+}
+trap cleanup EXIT
+
+TOKEN=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+echo "$TOKEN,admin,admin,system:masters" > "$RUN/tokens.csv"
+openssl genrsa -out "$RUN/sa.key" 2048 2>/dev/null
+openssl rsa -in "$RUN/sa.key" -pubout -out "$RUN/sa.pub" 2>/dev/null
+ETCD_PORT=$((20000 + RANDOM % 10000))
+API_PORT=$((30000 + RANDOM % 10000))
+
+"$BIN/etcd" --data-dir "$RUN/etcd" --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
+  --listen-peer-urls "http://127.0.0.1:$((ETCD_PORT + 1))" > "$RUN/etcd.log" 2>&1 &
+"$BIN/kube-apiserver" --etcd-servers "http://127.0.0.1:$ETCD_PORT" --secure-port "$API_PORT" --bind-address 127.0.0.1 \
+  --token-auth-file "$RUN/tokens.csv" --authorization-mode RBAC --disable-admission-plugins ServiceAccount \
+  --service-account-issuer https://kubernetes.default.svc --service-account-key-file "$RUN/sa.pub" \
+  --service-account-signing-key-file "$RUN/sa.key" --cert-dir "$RUN/certs" > "$RUN/apiserver.log" 2>&1 &
+
+cat > "$RUN/kubeconfig" <<EOF
+apiVersion: v1
+kind: Config
+clusters: [{ name: real, cluster: { server: "https://127.0.0.1:$API_PORT", insecure-skip-tls-verify: true } }]
+users: [{ name: admin, user: { token: "$TOKEN" } }]
+contexts: [{ name: real, context: { cluster: real, user: admin } }]
+current-context: real
+EOF
+for _ in $(seq 1 60); do
+  curl -fsk -H "Authorization: Bearer $TOKEN" "https://127.0.0.1:$API_PORT/readyz" > /dev/null 2>&1 && break
+  sleep 1
+done
+curl -fsk -H "Authorization: Bearer $TOKEN" "https://127.0.0.1:$API_PORT/readyz" > /dev/null
+# Namespace finalization and owner-reference garbage collection need their controllers.
+"$BIN/kube-controller-manager" --kubeconfig "$RUN/kubeconfig" --controllers namespace,garbagecollector \
+  --leader-elect=false --bind-address 127.0.0.1 --secure-port 0 > "$RUN/controller-manager.log" 2>&1 &
+
+echo "real-kube-tests: kube-apiserver ready on https://127.0.0.1:$API_PORT"
+REAL_KUBE_URL="https://127.0.0.1:$API_PORT" REAL_KUBE_TOKEN=$TOKEN NODE_TLS_REJECT_UNAUTHORIZED=0 \
+  npx vitest run test/reconciler --testTimeout 120000

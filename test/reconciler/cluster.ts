@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import { CustomObjectsApi, KubeConfig, KubernetesObjectApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { parseAllDocuments } from 'yaml';
+import { FakeKube, kubeConfigFor, type KubeObject, PROJECT_CRD } from '../support/fake-kube/index.ts';
+
+/**
+ * The Kubernetes API server the reconciler tests run against: the project's faithful fake (always),
+ * or a real kube-apiserver when REAL_KUBE_URL and REAL_KUBE_TOKEN are set
+ * (`scripts/real-kube-tests.sh`). Tests reach it only through this interface; the fake-only
+ * controls (faults, dropped watches, compaction, request log) are absent on the real one, and the
+ * tests that need them are skipped there.
+ */
+export interface Cluster {
+  kubeConfig: KubeConfig;
+  url: string;
+  token: string;
+  get(kind: string, namespace: string | undefined, name: string): Promise<KubeObject | undefined>;
+  /** Creates or replaces an object, status included (playing the operator). */
+  seed(object: KubeObject): Promise<void>;
+  /** Deletes an object outside the API (drift). */
+  remove(kind: string, namespace: string | undefined, name: string): Promise<void>;
+  fake: FakeKube | undefined;
+  close(): Promise<void>;
+}
+
+export const REAL_KUBE = Boolean(process.env['REAL_KUBE_URL']);
+
+const TYPES: Record<string, { apiVersion: string; kind: string }> = {
+  namespaces: { apiVersion: 'v1', kind: 'Namespace' },
+  rolebindings: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding' },
+  agenticsessions: { apiVersion: 'vteam.ambient-code/v1alpha1', kind: 'AgenticSession' },
+};
+
+const pluralOf = (kind: string) => Object.keys(TYPES).find((plural) => TYPES[plural]!.kind === kind)!;
+
+export async function openCluster(): Promise<Cluster> {
+  if (!REAL_KUBE) {
+    const fake = await FakeKube.start();
+    fake.seedManifest(new URL('../../deploy/rbac/project-roles.yaml', import.meta.url).pathname);
+    return {
+      kubeConfig: kubeConfigFor(fake),
+      url: fake.url,
+      token: fake.token,
+      get: async (kind, namespace, name) => fake.get(kind, namespace, name),
+      seed: async (object) => void fake.seed(object),
+      remove: async (kind, namespace, name) => {
+        const { apiVersion } = TYPES[kind]!;
+        const path = apiVersion === 'v1' ? '/api/v1' : `/apis/${apiVersion}`;
+        await fetch(`${fake.url}${path}${namespace ? `/namespaces/${namespace}` : ''}/${kind}/${name}`, { method: 'DELETE', headers: { Authorization: `Bearer ${fake.token}` } });
+      },
+      fake,
+      close: () => fake.close(),
+    };
+  }
+  const url = process.env['REAL_KUBE_URL']!;
+  const token = process.env['REAL_KUBE_TOKEN']!;
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromOptions({
+    clusters: [{ name: 'real', server: url, skipTLSVerify: true }],
+    users: [{ name: 'admin', token }],
+    contexts: [{ name: 'real', cluster: 'real', user: 'admin' }],
+    currentContext: 'real',
+  });
+  const api = KubernetesObjectApi.makeApiClient(kubeConfig);
+  const custom = kubeConfig.makeApiClient(CustomObjectsApi);
+  const spec = (kind: string, namespace: string | undefined, name: string) => ({ ...TYPES[kind]!, metadata: { name, ...(namespace ? { namespace } : {}) } });
+  const get = async (kind: string, namespace: string | undefined, name: string) => {
+    try {
+      return (await api.read(spec(kind, namespace, name))) as unknown as KubeObject;
+    } catch (error) {
+      if ((error as { code?: number }).code === 404) return undefined;
+      throw error;
+    }
+  };
+  // The CRD and the project roles, as the platform manifests install them.
+  for (const file of [PROJECT_CRD, new URL('../../deploy/rbac/project-roles.yaml', import.meta.url).pathname]) {
+    for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
+      const object = doc.toJS() as KubeObject;
+      await api.create(object as never).catch((error: { code?: number }) => {
+        if (error.code !== 409) throw error;
+      });
+    }
+  }
+  await new Promise((r) => setTimeout(r, 2000)); // the CRD's endpoints are served shortly after it is established
+  return {
+    kubeConfig,
+    url,
+    token,
+    get,
+    async seed(object) {
+      const { status, ...rest } = object as KubeObject & { status?: unknown };
+      const existing = await get(pluralOf(object.kind!), object.metadata.namespace, object.metadata.name!);
+      if (existing) await api.replace({ ...rest, metadata: { ...rest.metadata, resourceVersion: existing.metadata.resourceVersion } } as never);
+      else await api.create(rest as never);
+      if (status !== undefined && object.kind === 'AgenticSession') {
+        await custom.patchNamespacedCustomObjectStatus(
+          { group: 'vteam.ambient-code', version: 'v1alpha1', plural: 'agenticsessions', namespace: object.metadata.namespace!, name: object.metadata.name!, body: { status } },
+          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+        );
+      }
+    },
+    async remove(kind, namespace, name) {
+      await api.delete(spec(kind, namespace, name)).catch(() => undefined);
+    },
+    fake: undefined,
+    close: async () => undefined,
+  };
+}
