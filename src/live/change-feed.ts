@@ -24,6 +24,8 @@ export interface ChangeEvent {
   type: ChangeType;
   projectId: string | null;
   object: WireObject;
+  /** `object` as compact JSON text, as stored: streams write it as is instead of serializing per subscriber. */
+  objectJson: string;
 }
 
 export interface ChangeFeedOptions {
@@ -54,6 +56,7 @@ const toEvent = (r: Row): ChangeEvent => ({
   type: r.type,
   projectId: r.project_id,
   object: JSON.parse(r.object) as WireObject,
+  objectJson: r.object,
 });
 
 /** Events with `seq` in (after, through], oldest first, at most `limit`. */

@@ -102,7 +102,9 @@ export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchR
     else if (state === true || (state === undefined && (await inScope(event)))) type = 'DELETED';
     if (!type) continue;
     told.set(event.objectId, type !== 'DELETED');
-    await stream.send({ type, object: shape(event.object) }, event.seq);
+    // Full objects go out as the stored JSON text, serialized once for every subscriber.
+    if (params.fields) await stream.send({ type, object: sparse(event.object, params.fields) }, event.seq);
+    else await stream.sendSerialized(`{"type":"${type}","object":${event.objectJson}}`, event.seq);
   }
   // The feed closed the subscription (too slow, or shutting down): the client resumes from its last id.
   stream.end();

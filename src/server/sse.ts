@@ -49,7 +49,12 @@ export class SseStream {
 
   /** One event: optional `id:` line and a single-line JSON `data:` line. */
   send(data: unknown, id?: number | string): Promise<void> {
-    return this.write(`${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`);
+    return this.sendSerialized(JSON.stringify(data), id);
+  }
+
+  /** One event whose data is already one line of JSON (serialized once for many streams). */
+  sendSerialized(json: string, id?: number | string): Promise<void> {
+    return this.write(`${id === undefined ? '' : `id: ${id}\n`}data: ${json}\n\n`);
   }
 
   private write(text: string): Promise<void> {
