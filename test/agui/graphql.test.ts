@@ -1,0 +1,109 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createGraphqlHandler } from '../../src/graphql/handler.ts';
+import { createApiServer, type ApiServer } from '../../src/server/server.ts';
+import { testLog } from '../support/database.ts';
+import { agui, runEnded, sessionIn, storedEvents, useAguiWorld, type Json } from './support.ts';
+
+/** AG-UI in GraphQL: Session.runs, Session.messages, Session.agentStatus and the sessionAguiEvents subscription. */
+
+const world = useAguiWorld();
+let graphql: ApiServer;
+let url: string;
+beforeAll(async () => {
+  const { api } = world();
+  const { services } = api;
+  graphql = createApiServer({
+    database: { pool: api.db.pool, connectionString: api.db.url, mode: 'external', check: async () => ({ ok: true }), close: async () => undefined },
+    log: testLog,
+    version: '0.0.0-test',
+    buildTime: '2026-01-01T00:00:00.000Z',
+    handlers: [
+      createGraphqlHandler({
+        domain: services.domain,
+        sessionActions: services.sessions,
+        feed: services.feed,
+        agui: services.agui,
+        resolveActor: (req) => services.authenticator.authenticate(req),
+        graphiql: false,
+        introspection: true,
+        corsOrigins: [],
+        log: testLog,
+      }),
+    ],
+  });
+  const { port } = (await graphql.listen(0, '127.0.0.1')) as AddressInfo;
+  url = `http://127.0.0.1:${port}/graphql`;
+});
+afterAll(() => graphql.shutdown(1000));
+
+async function query(text: string, variables: Json): Promise<Json> {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: text, variables }) });
+  const body = (await res.json()) as { data?: Json; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!;
+}
+
+test('runs, agentStatus and messages on Session; the event subscription replays from a seq and goes on live', async () => {
+  const { api } = world();
+  const s = await sessionIn(api);
+  const { runId } = (await api.request<Json>('POST', agui(s.id, 'run'), { body: { messages: [{ id: 'u1', role: 'user', content: 'hello' }] } })).body as { runId: string };
+  await runEnded(api, s.id, runId);
+  const found = (await query('query($name: String!) { sessionByKubeCrName(kubeCrName: $name) { id databaseId } }', { name: s.kubeCrName }))['sessionByKubeCrName'] as Json;
+  const data = (await query(
+    `query($id: ID!) { session(id: $id) {
+       agentStatus
+       runs { runId threadId status startedAt finishedAt error }
+       messages { id role content timestamp metadata toolCalls { id name args status result } raw }
+     } }`,
+    { id: found['id'] },
+  ))['session'] as Json;
+  expect(data['agentStatus']).toBe('idle');
+  expect(data['runs']).toEqual([{ runId, threadId: s.id, status: 'finished', startedAt: expect.stringMatching(/Z$/), finishedAt: expect.stringMatching(/Z$/), error: null }]);
+  const history = (await api.request<Json>('GET', agui(s.id, 'history'))).body['messages'] as Json[];
+  const messages = data['messages'] as Json[];
+  expect(messages.map((m) => m['raw'])).toEqual(history);
+  expect(messages[0]).toMatchObject({ id: 'u1', role: 'user', content: 'hello', metadata: { senderId: 'developer', senderDisplayName: 'Developer' }, toolCalls: [] });
+  expect(messages[1]!['toolCalls']).toEqual([expect.objectContaining({ name: 'Bash', status: 'completed', result: '1 failing' })]);
+
+  // The subscription, over yoga's SSE: from a seq, then live.
+  const stored = await storedEvents(api, s.id);
+  const controller = new AbortController();
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+    body: JSON.stringify({ query: 'subscription($id: ID!, $after: String) { sessionAguiEvents(session: $id, after: $after) { seq type event } }', variables: { id: found['id'], after: String(stored.at(-3)!.seq) } }),
+    signal: controller.signal,
+  });
+  expect(res.headers.get('content-type')).toBe('text/event-stream');
+  const received: Json[] = [];
+  const reading = (async () => {
+    let buffer = '';
+    const decoder = new TextDecoder();
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').find((line) => line.startsWith('data: '));
+        if (data) received.push(((JSON.parse(data.slice(6)) as { data: Json }).data['sessionAguiEvents'] as Json));
+      }
+    }
+  })().catch(() => undefined);
+  const until = async (count: number) => {
+    for (let i = 0; i < 500 && received.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(received.length).toBeGreaterThanOrEqual(count);
+  };
+  await until(2);
+  expect(received.slice(0, 2)).toEqual(stored.slice(-2).map((e) => ({ seq: e.seq, type: e.type, event: e.payload })));
+  await api.request('POST', agui(s.id, 'feedback'), { body: { type: 'META', metaType: 'thumbs_up' } });
+  await until(3);
+  expect(received[2]).toMatchObject({ type: 'META', event: { type: 'META', metaType: 'thumbs_up', threadId: s.id } });
+  controller.abort();
+  await reading;
+
+  // Invisible or unknown sessions: NotFound.
+  const missing = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: 'subscription { sessionAguiEvents(session: "nope") { seq } }' }) });
+  expect(JSON.stringify(await missing.json())).toMatch(/not found/);
+});
