@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type pg from 'pg';
 import { DomainError } from '../domain/errors.ts';
-import type { Actor } from './actor.ts';
+import type { Actor, UserActor } from './actor.ts';
 import { looksLikeProjectKey, verifyProjectKey } from './project-keys.ts';
-import type { Identity, UserProvisioning } from './provisioning.ts';
+import type { Identity, ProvisionedUser, UserProvisioning } from './provisioning.ts';
 
 /**
  * Establishes who is calling (runtime.md §c.1, §c.6). Credentials, in order: `Authorization:
@@ -58,6 +58,23 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity | 
 }
 
 /**
+ * The actor of an authenticated user. Effective groups are the token's groups and the users row's
+ * groups (an admin can grant groups the identity provider does not know about); platform admin
+ * rights are decided on those effective groups.
+ */
+export function userActorFor(identity: Identity, user: ProvisionedUser, isPlatformAdmin: (username: string, groups: readonly string[]) => boolean): UserActor {
+  const groups = [...new Set([...identity.groups, ...user.groups])];
+  return { type: 'user', userId: user.id, username: identity.username, groups, platformAdmin: isPlatformAdmin(identity.username, groups) };
+}
+
+/** A project key, verified (401 when it does not authenticate). */
+export async function projectKeyActor(pool: pg.Pool, token: string): Promise<Actor> {
+  const key = await verifyProjectKey(pool, token);
+  if (!key) throw unauthenticated('invalid, revoked or expired project key');
+  return key;
+}
+
+/**
  * Development mode: no key source configured, so tokens are not verified. A JWT's claims pick the
  * identity, otherwise the caller is `developer`; either way a platform admin. Project keys are
  * still verified and act with their role.
@@ -70,14 +87,9 @@ export class DevelopmentAuthenticator implements Authenticator {
 
   async authenticate(req: IncomingMessage, options: { allowQueryToken?: boolean } = {}): Promise<Actor> {
     const token = bearerToken(req, options.allowQueryToken);
-    if (token && looksLikeProjectKey(token)) {
-      const key = await verifyProjectKey(this.pool, token);
-      if (!key) throw unauthenticated('invalid, revoked or expired project key');
-      return key;
-    }
+    if (token && looksLikeProjectKey(token)) return projectKeyActor(this.pool, token);
     const claims = token ? unverifiedClaims(token) : undefined;
     const identity = (claims && identityFromClaims(claims)) ?? { username: 'developer', name: 'Developer', groups: [] };
-    const user = await this.users.ensure(identity);
-    return { type: 'user', userId: user.id, username: identity.username, groups: [...new Set([...identity.groups, ...user.groups])], platformAdmin: true };
+    return userActorFor(identity, await this.users.ensure(identity), () => true);
   }
 }

@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 import { hashKey, KEY_PREFIX } from '../domain/kinds/project-key.ts';
 import type { Role } from '../kinds/rules.ts';
 import type { KeyActor } from './actor.ts';
+import { constantTimeEqual } from './constant-time.ts';
 
 /**
  * Verifies project API keys (rest-contract §9.13): `apk_<27-char id>_<43-char secret>`. The id is
@@ -26,10 +26,9 @@ export async function verifyProjectKey(pool: pg.Pool, token: string): Promise<Ke
     [match[1]],
   );
   const key = rows[0];
-  const presented = Buffer.from(hashKey(token), 'hex');
   // Compare even when no key was found, so timing does not tell which ids exist.
-  const stored = Buffer.from(key?.secret_hash ?? '0'.repeat(64), 'hex');
-  if (!timingSafeEqual(presented, stored) || !key) return undefined;
+  const matches = constantTimeEqual(hashKey(token), key?.secret_hash ?? '0'.repeat(64));
+  if (!matches || !key) return undefined;
   if (!key.last_used_at || Date.now() - key.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
     // Not a change clients watch: written directly, without a change event.
     await pool.query(`UPDATE project_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '60 seconds')`, [key.id]);

@@ -1,0 +1,210 @@
+import type { Row } from '../../../src/domain/wire.ts';
+import type { Kind } from '../../../src/kinds/define.ts';
+import { Agent, Credential, Permission, ProjectSettings, RepositoryRef, Session, User, WorkflowSkill, WorkflowTask } from '../../../src/kinds/index.ts';
+import type { Role } from '../../../src/kinds/rules.ts';
+import { sql } from '../../../src/db/sql.ts';
+import { isKey, make, ROLE_IN_P, system, unique, type Cast, type Principal, type World } from './world.ts';
+
+/**
+ * What runtime.md §c.5 says each principal may do, written out independently of the server's own
+ * role declarations: for every Kind, who reads it and what each write answers. The matrix tests
+ * (REST, GraphQL, watch) compare the server against this.
+ */
+
+const RANK: Record<Role, number> = { view: 1, edit: 2, admin: 3 };
+export const hasRole = (who: Principal, needed: Role) => ROLE_IN_P[who] !== null && RANK[ROLE_IN_P[who]] >= RANK[needed];
+
+/**
+ * The status of an operation in P that needs `needed`: no role → `invisible` (404, or 400 for a
+ * create naming a project the caller cannot see), a lower role → 403, else `success`.
+ */
+export const byRole =
+  (needed: Role, success: number, invisible = 404) =>
+  (who: Principal): number =>
+    ROLE_IN_P[who] === null ? invisible : hasRole(who, needed) ? success : 403;
+
+const users = (success: number) => (who: Principal) => (isKey(who) ? 403 : success);
+const platformAdminOnly = (success: number) => (who: Principal) => (who === 'platformAdmin' ? success : 403);
+
+export interface KindExpectations {
+  /** A fresh object of the Kind in P (for projects: P itself). */
+  target(w: World, cast: Cast): Promise<Row>;
+  /** A valid create body for `who` (run after any clean-up it needs). */
+  createBody(w: World, who: Principal, cast: Cast): Promise<Record<string, unknown>>;
+  /** Whether `who` may read the target (lists, watches, GraphQL queries). */
+  read(who: Principal): boolean;
+  get(who: Principal): number;
+  create(who: Principal): number;
+  update(who: Principal): number;
+  delete(who: Principal): number;
+  /** Deleting the target deletes the world (the project itself). */
+  deleteDestroysWorld?: boolean;
+}
+
+/** The common case: a project-scoped Kind with a role per operation. */
+function scoped(
+  roles: { read: Role; create: Role; update: Role; delete: Role },
+  target: KindExpectations['target'],
+  createBody: KindExpectations['createBody'],
+): KindExpectations {
+  return {
+    target,
+    createBody,
+    read: (who) => hasRole(who, roles.read),
+    get: byRole(roles.read, 200),
+    create: byRole(roles.create, 201, 400),
+    update: byRole(roles.update, 200),
+    delete: byRole(roles.delete, 204),
+  };
+}
+
+const CONTENT = { read: 'view', create: 'edit', update: 'edit', delete: 'edit' } as const;
+const ADMINISTRATION = { read: 'view', create: 'admin', update: 'admin', delete: 'admin' } as const;
+
+/** A Kind whose rows need only a project and a name. */
+const named = (kind: Kind, base: string): [KindExpectations['target'], KindExpectations['createBody']] => [
+  (w) => w.domain.create(system, kind, { project_id: w.project.id, name: unique(base) }),
+  async (w) => ({ project_id: w.project.id, name: unique(base) }),
+];
+
+async function replaceSettings(w: World): Promise<void> {
+  const current = await w.domain.list(system, ProjectSettings, { projectRef: w.project.id });
+  for (const row of current.rows) await w.domain.delete(system, ProjectSettings, row.id);
+}
+
+async function deleteCredentials(w: World, userId: string | null, provider: string): Promise<void> {
+  const rows = await w.domain.list(system, Credential, { where: sql`t.user_id = ${userId} AND t.provider = ${provider}` });
+  for (const row of rows.rows) await w.domain.delete(system, Credential, row.id);
+}
+
+const userIdOf = (who: Principal, cast: Cast) => (who in cast.actors ? cast.actors[who as keyof Cast['actors']].userId : null);
+
+export const KIND_EXPECTATIONS: Record<string, KindExpectations> = {
+  Session: scoped({ read: 'view', create: 'edit', update: 'edit', delete: 'admin' }, ...named(Session, 's')),
+  Agent: scoped(CONTENT, ...named(Agent, 'agent')),
+  Skill: scoped(CONTENT, (w) => make.skill(w), async (w) => ({ project_id: w.project.id, name: unique('skill') })),
+  Task: scoped(CONTENT, (w) => make.task(w), async (w) => ({ project_id: w.project.id, name: unique('task') })),
+  Workflow: scoped(CONTENT, (w) => make.workflow(w), async (w) => ({ project_id: w.project.id, name: unique('wf') })),
+  WorkflowSkill: scoped(
+    CONTENT,
+    async (w) => w.domain.create(system, WorkflowSkill, { workflow_id: (await make.workflow(w)).id, skill_id: (await make.skill(w)).id }),
+    async (w) => ({ workflow_id: (await make.workflow(w)).id, skill_id: (await make.skill(w)).id }),
+  ),
+  WorkflowTask: scoped(
+    CONTENT,
+    async (w) => w.domain.create(system, WorkflowTask, { workflow_id: (await make.workflow(w)).id, task_id: (await make.task(w)).id }),
+    async (w) => ({ workflow_id: (await make.workflow(w)).id, task_id: (await make.task(w)).id }),
+  ),
+  RepositoryRef: scoped(
+    CONTENT,
+    (w) => w.domain.create(system, RepositoryRef, { project_id: w.project.id, url: `https://github.com/acme/${unique('r')}` }),
+    async (w) => ({ project_id: w.project.id, url: `https://github.com/acme/${unique('r')}` }),
+  ),
+  Permission: scoped(
+    ADMINISTRATION,
+    (w) => w.domain.create(system, Permission, { project_id: w.project.id, subject_type: 'user', subject_name: unique('nobody'), role: 'view' }),
+    async (w) => ({ project_id: w.project.id, subject_type: 'user', subject_name: unique('nobody'), role: 'view' }),
+  ),
+  ProjectSettings: scoped(
+    ADMINISTRATION,
+    async (w) => {
+      await replaceSettings(w);
+      return w.domain.create(system, ProjectSettings, { project_id: w.project.id, group_access: JSON.stringify([{ group_name: 'editors', role: 'edit' }]) });
+    },
+    async (w) => {
+      await replaceSettings(w);
+      return { project_id: w.project.id };
+    },
+  ),
+  ProjectKey: {
+    // Made by the editor: editors manage their own keys, admins every key (the edit key was made by the admin).
+    target: (w, cast) => make.editorsKey(w, cast),
+    createBody: async (w) => ({ project_id: w.project.id, name: unique('key'), role: 'view' }),
+    read: (who) => hasRole(who, 'edit'),
+    get: byRole('edit', 200),
+    create: (who) => (isKey(who) && ROLE_IN_P[who] !== null ? 403 : byRole('edit', 201, 400)(who)),
+    update: (who) => (who === 'keyEdit' ? 403 : byRole('edit', 200)(who)),
+    delete: (who) => (who === 'keyEdit' ? 403 : byRole('edit', 204)(who)),
+  },
+  Project: {
+    target: async (w) => w.project,
+    createBody: async () => ({ name: unique('new') }),
+    read: (who) => ROLE_IN_P[who] !== null,
+    get: byRole('view', 200),
+    create: users(201),
+    update: byRole('admin', 200),
+    delete: byRole('admin', 204),
+    deleteDestroysWorld: true,
+  },
+  User: {
+    target: (w) => w.domain.create(system, User, { username: unique('target'), name: 'Target' }),
+    createBody: async () => ({ username: unique('made'), name: 'Made' }),
+    read: () => true,
+    get: () => 200,
+    create: platformAdminOnly(201),
+    update: platformAdminOnly(200),
+    delete: platformAdminOnly(204),
+  },
+  Credential: {
+    target: (w, cast) => make.adminsCredential(w, cast),
+    createBody: async (w, who, cast) => {
+      await deleteCredentials(w, userIdOf(who, cast), 'jira');
+      return { provider: 'jira', url: 'https://jira.example.com', email: 'someone@example.com', token: 'jira-api-token' };
+    },
+    // The owner, and platform admins (metadata only).
+    read: (who) => who === 'admin' || who === 'platformAdmin',
+    get: (who) => (who === 'admin' || who === 'platformAdmin' ? 200 : 404),
+    create: users(201),
+    update: (who) => (who === 'admin' ? 200 : who === 'platformAdmin' ? 403 : 404),
+    delete: (who) => (who === 'admin' || who === 'platformAdmin' ? 204 : 404),
+  },
+};
+
+/** Session actions and integration routes: the status for each principal, and how to set up the request. */
+export interface ActionExpectations {
+  expect(who: Principal): number;
+  prepare(w: World, cast: Cast): Promise<{ path: string; body?: unknown }>;
+}
+
+const session = (w: World, values: Record<string, unknown> = {}) => w.domain.create(system, Session, { project_id: w.project.id, name: unique('s'), ...values });
+
+/** A session the reconciler would be starting (phase Pending). */
+async function pendingSession(w: World): Promise<Row> {
+  const s = await session(w);
+  return w.domain.withLocked(system, Session, s.id, 'admin', async (c) => (await c.update(Session, s.id, { phase: 'Pending' }))!);
+}
+
+export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
+  updateSessionStatus: { expect: byRole('admin', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/status`, body: { phase: 'Running' } }) },
+  startSession: { expect: byRole('edit', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/start` }) },
+  stopSession: { expect: byRole('edit', 200), prepare: async (w) => ({ path: `/sessions/${(await pendingSession(w)).id}/stop` }) },
+  cloneSession: { expect: byRole('edit', 201), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/clone`, body: {} }) },
+  addSessionRepo: { expect: byRole('edit', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/repos`, body: { url: 'https://github.com/acme/added' } }) },
+  removeSessionRepo: {
+    expect: byRole('edit', 200),
+    prepare: async (w) => ({ path: `/sessions/${(await session(w, { repos: JSON.stringify([{ url: 'https://github.com/acme/repo' }]) })).id}/repos/repo` }),
+  },
+  getSessionReposStatus: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/repos/status` }) },
+  selectSessionWorkflow: {
+    expect: byRole('edit', 200),
+    prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/workflow`, body: { workflow_id: (await make.workflow(w)).id } }),
+  },
+  // AG-UI (runtime.md §a): run, interrupt and feedback need edit; events, history and runs view.
+  startAguiRun: { expect: byRole('edit', 200), prepare: async (w) => ({ path: `/sessions/${(await pendingSession(w)).id}/agui/run`, body: {} }) },
+  // Authorization comes before the phase check: allowed callers learn the session is not running.
+  interruptAguiRun: { expect: byRole('edit', 409), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/interrupt` }) },
+  // Stored, not forwarded: the session is not running.
+  sendAguiFeedback: { expect: byRole('edit', 202), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/feedback`, body: { type: 'META', metaType: 'thumbs_up' } }) },
+  streamAguiEvents: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/events` }) },
+  getAguiHistory: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/history` }) },
+  listAguiRuns: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/runs` }) },
+  startOAuth: { expect: users(200), prepare: async () => ({ path: '/oauth/github/authorize', body: { return_to: '/integrations' } }) },
+  testCredential: {
+    // Only the owner acts with a secret; platform admins see the metadata but are refused.
+    expect: (who) => (who === 'admin' ? 200 : who === 'platformAdmin' ? 403 : 404),
+    prepare: async (w, cast) => ({ path: `/credentials/${(await make.adminsCredential(w, cast)).id}/test` }),
+  },
+};
+
+/** Endpoints without authentication (rest-contract §1). */
+export const PUBLIC_PATHS: Record<string, string> = { getOpenApi: '/openapi', listErrors: '/errors', getError: '/errors/7' };
