@@ -18,7 +18,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: { DateTime: 'string', SafeInt: 'number' },
+        scalars: { DateTime: 'string', SafeInt: 'number', JSON: 'unknown' },
       },
     },
   },

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { authConfig, authEnvironment, authProblems, type AuthConfig } from './auth/config.ts';
+import { integrationsConfig, integrationsEnvironment, integrationsProblems, type IntegrationsConfig } from './integrations/config.ts';
 
 /**
  * Server configuration, read once from the environment at start.
@@ -34,6 +36,10 @@ export interface Config {
   streamKeepaliveMs: number;
   /** How long the change log keeps events (the oldest resumable point of a watch). */
   changeLogRetentionMs: number;
+  /** JWT verification, platform admins; development mode when no key source is set. */
+  auth: AuthConfig;
+  /** OAuth, provider endpoints, the GitHub App. */
+  integrations: IntegrationsConfig;
   reconciler: {
     /** Run the reconciler inside the API process. */
     inProcess: boolean;
@@ -107,6 +113,9 @@ const environment = z.object({
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.string().refine((o) => o === '*' || /^https?:\/\/[^/]+$/.test(o), 'CORS_ORIGINS entries must be * or scheme://host[:port]')))
     .default([]),
+  // Authentication and integrations declare their own variables (src/auth/config.ts, src/integrations/config.ts).
+  ...authEnvironment.shape,
+  ...integrationsEnvironment.shape,
 });
 
 /** The single start-up failure an operator sees when the environment is wrong. */
@@ -131,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const problems = [...authProblems(e), ...integrationsProblems(e)];
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
@@ -147,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS,
     streamKeepaliveMs: e.STREAM_KEEPALIVE_SECONDS * 1000,
     changeLogRetentionMs: e.CHANGE_LOG_RETENTION_HOURS * 3600_000,
+    auth: authConfig(e),
+    integrations: integrationsConfig(e),
     reconciler: {
       inProcess: e.RECONCILER,
       kubeconfig: e.KUBECONFIG,

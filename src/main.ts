@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
+import { warnDevelopmentMode } from './auth/development-mode.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createGraphqlHandler } from './graphql/handler.ts';
+import { createOAuthCallbackHandler } from './integrations/oauth/callback-route.ts';
 import { scheduleChangeLogRetention } from './live/retention.ts';
 import { createLogger } from './log.ts';
 import { startReconciler } from './reconciler/index.ts';
@@ -17,9 +19,12 @@ import { BUILD_TIME, VERSION } from './version.ts';
  */
 async function main(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
+  // Without a key source nothing is verified (config.ts has already refused a non-loopback HOST).
+  const stopDevelopmentWarning = config.auth.jwks ? undefined : warnDevelopmentMode(log);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, log });
   const services = createServices(database, config, log);
   await services.feed.start();
+  await services.agui.start();
   const stopRetention = scheduleChangeLogRetention(database.pool, config.changeLogRetentionMs, log);
   const reconciler = config.reconciler.inProcess ? startReconciler({ config, database, services, log, registry: services.metrics.registry }) : undefined;
   const rest = createRestHandler({ routes: API_ROUTES, services, authenticator: services.authenticator, corsOrigins: config.corsOrigins });
@@ -31,9 +36,12 @@ async function main(config: Config): Promise<void> {
     metrics: services.metrics,
     handlers: [
       rest,
+      createOAuthCallbackHandler({ flows: services.integrations.oauth, authenticator: services.authenticator }),
       createGraphqlHandler({
         domain: services.domain,
         sessionActions: services.sessions,
+        feed: services.feed,
+        agui: services.agui,
         resolveActor: (req) => services.authenticator.authenticate(req),
         graphiql: config.graphiql,
         introspection: config.graphqlIntrospection,
@@ -57,7 +65,9 @@ async function main(config: Config): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     stopRetention();
+    stopDevelopmentWarning?.();
     await reconciler?.stop();
+    await services.agui.stop();
     await services.feed.stop(); // ends open streams, so draining does not wait for them
     await api.shutdown(config.shutdownTimeoutMs);
     await database.close();

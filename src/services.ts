@@ -1,4 +1,7 @@
-import { DevelopmentAuthenticator, type Authenticator } from './auth/authenticate.ts';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { AguiService, type AguiTimings } from './agui/service.ts';
+import type { Authenticator } from './auth/authenticate.ts';
+import { createAuthenticator } from './auth/authenticator.ts';
 import { UserProvisioning } from './auth/provisioning.ts';
 import { SecretBox } from './auth/secret-box.ts';
 import type { Config } from './config.ts';
@@ -8,9 +11,12 @@ import { SessionActions } from './domain/session-actions.ts';
 import { Domain } from './domain/service.ts';
 import type { Logger } from './log.ts';
 import { BodyValidator } from './rest/body-validation.ts';
+import { Integrations } from './integrations/index.ts';
 import { HttpMetrics } from './rest/metrics.ts';
 import { componentSchemas } from './rest/schemas.ts';
+import { loadKubeConfig } from './reconciler/kube.ts';
 import { RunnerClient } from './runner/client.ts';
+import { kubeSessionTokens } from './runner/session-token.ts';
 
 /**
  * The server's services, built once at start and shared by every protocol (REST, GraphQL): the
@@ -24,21 +30,37 @@ export interface Services {
   metrics: HttpMetrics;
   /** Committed changes, live; `start()` it before serving streams. */
   feed: ChangeFeed;
+  /** AG-UI runs and event streams; `start()` it after the change feed. */
+  agui: AguiService;
   streamKeepaliveMs: number;
+  /** OAuth flows and credential tests. */
+  integrations: Integrations;
 }
 
-export function createServices(database: Pick<Database, 'pool' | 'connectionString'>, config: Config, log: Logger): Services {
+/** Replacements of what the environment decides (tests). */
+export interface ServiceOverrides {
+  /** Kubernetes for reading session tokens; null: none. Default: from the environment. */
+  kubeConfig?: KubeConfig | null;
+  aguiTimings?: Partial<AguiTimings>;
+}
+
+export function createServices(database: Pick<Database, 'pool' | 'connectionString'>, config: Config, log: Logger, overrides: ServiceOverrides = {}): Services {
   const { pool } = database;
   const secrets = config.credentialsEncryptionKeys.length > 0 ? new SecretBox(config.credentialsEncryptionKeys) : undefined;
   const domain = new Domain(pool, { secrets });
-  const runner = new RunnerClient({ urlTemplate: config.runnerUrlTemplate, log });
+  // Session tokens come from Kubernetes when there is one (runtime.md §a.12); without, no token is sent.
+  const kube = overrides.kubeConfig !== undefined ? overrides.kubeConfig : loadKubeConfig(config.reconciler.kubeconfig);
+  const runner = new RunnerClient({ urlTemplate: config.runnerUrlTemplate, log, ...(kube ? { sessionToken: kubeSessionTokens(kube, log) } : {}) });
+  const feed = new ChangeFeed(pool, { connectionString: database.connectionString, log });
   return {
     domain,
     sessions: new SessionActions(domain, runner),
-    authenticator: new DevelopmentAuthenticator(pool, new UserProvisioning(pool, domain)),
+    authenticator: createAuthenticator(config.auth, { pool, users: new UserProvisioning(pool, domain), log }),
     validator: new BodyValidator(componentSchemas()),
     metrics: new HttpMetrics(),
-    feed: new ChangeFeed(pool, { connectionString: database.connectionString, log }),
+    feed,
+    agui: new AguiService({ domain, runner, changes: feed, connectionString: database.connectionString, log, timings: overrides.aguiTimings }),
     streamKeepaliveMs: config.streamKeepaliveMs,
+    integrations: new Integrations(domain, config.integrations, secrets, log),
   };
 }

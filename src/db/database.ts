@@ -26,8 +26,9 @@ export interface DatabaseOptions {
   migrate?: boolean;
 }
 
-export function createPool(connectionString: string, max: number, log: Logger): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, types: typeParsers, application_name: 'ambient-api' });
+/** A pool with our type parsers and error handling; `Client` lets a test count statements. */
+export function createPool(connectionString: string, max: number, log: Logger, Client?: typeof pg.Client): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, types: typeParsers, application_name: 'ambient-api', ...(Client ? { Client } : {}) });
   // An idle client's connection can drop (server restart); the pool replaces it on next use.
   pool.on('error', (error) => log.warn({ err: error }, 'database: idle connection failed'));
   // A client still closing when the server goes away (shutdown) reports the termination as an

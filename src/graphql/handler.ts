@@ -1,19 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { ExecutionResult } from 'graphql';
 // The CommonJS build of graphql, as Pothos and yoga load it (bundlers may pick the ES build, a second copy).
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { TOKEN_HEADER_KEY, TOKEN_QUERY_KEY } from 'graphql-sse';
+import { createYoga, isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { Actor } from '../auth/actor.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Domain } from '../domain/service.ts';
 import type { SessionActions } from '../domain/session-actions.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import type { AguiService } from '../agui/service.ts';
+import type { ChangeFeed } from '../live/change-feed.ts';
 import type { Logger } from '../log.ts';
 import { applyCors } from '../rest/cors.ts';
 import type { RouteHandler } from '../server/server.ts';
@@ -22,9 +27,12 @@ import { ComputedFields } from '../schema/computed.ts';
 import type { GraphqlContext, GraphqlServices } from '../schema/context.ts';
 import { withErrorCode } from '../schema/errors.ts';
 import { schema } from '../schema/index.ts';
+import { ResponseStreams, isStreaming } from './streaming.ts';
 
 /**
- * GraphQL over HTTP at `/graphql` (graphql-yoga), for the frontend.
+ * GraphQL over HTTP at `/graphql` (graphql-yoga), for the frontend. Subscriptions stream over
+ * Server-Sent Events: yoga's own (`Accept: text/event-stream` at `/graphql`) and the graphql-sse
+ * protocol at `/graphql/stream`, in both its distinct and single connection modes.
  *
  * Every operation runs as the actor `resolveActor` returns for the request (the auth issue plugs
  * real authentication in there; a DomainError 15 from it answers 401). Per environment:
@@ -34,6 +42,8 @@ import { schema } from '../schema/index.ts';
  */
 
 export const GRAPHQL_PATH = '/graphql';
+/** The graphql-sse protocol's endpoint. */
+export const GRAPHQL_STREAM_PATH = '/graphql/stream';
 
 /** GraphQL request bodies larger than this are refused (413 code 32), as for REST. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -48,6 +58,10 @@ export interface TrustedDocuments {
 export interface GraphqlOptions {
   domain: Domain;
   sessionActions: SessionActions;
+  /** The change feed subscriptions read (started by the caller). */
+  feed: ChangeFeed;
+  /** AG-UI runs, history and event streams (started by the caller). */
+  agui: AguiService;
   /** Who is calling; rejects with DomainError 15 when the request carries no usable credentials. */
   resolveActor(req: IncomingMessage): Promise<Actor>;
   graphiql: boolean;
@@ -73,20 +87,41 @@ function exampleTabs(): { query: string }[] {
     .map((name) => ({ query: fs.readFileSync(path.join(EXAMPLES_DIR, name), 'utf8') }));
 }
 
-/**
- * Every error of every response gets the contract's numeric code (see src/schema/errors.ts) —
- * execution errors as well as those raised before execution (parsing, validation, context).
- */
-function numericErrorCodes(log: Logger): Plugin {
+type WithCodes = <R extends Pick<ExecutionResult, 'errors'>>(result: R) => R;
+
+/** A result's errors with the contract's numeric codes (see src/schema/errors.ts). */
+function withErrorCodes(log: Logger): WithCodes {
   const unexpected = (cause: unknown) => log.error({ err: cause }, 'graphql: unexpected error');
-  const withCodes = (result: ExecutionResult): ExecutionResult => (result.errors ? { ...result, errors: result.errors.map((e) => withErrorCode(e, unexpected)) } : result);
+  return (result) => (result.errors ? { ...result, errors: result.errors.map((e) => withErrorCode(e, unexpected)) } : result);
+}
+
+/**
+ * Every error of every response gets the contract's numeric code — execution errors, those raised
+ * before execution (parsing, validation, context), and those of each event of a stream. (The
+ * graphql-sse endpoint bypasses this hook: its results are coded as they are sent.)
+ */
+function numericErrorCodes(withCodes: WithCodes): Plugin {
   return {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result)) setResult(result.map(withCodes));
-      else if (!(Symbol.asyncIterator in result)) setResult(withCodes(result));
+      else if (isAsyncIterable(result)) setResult(mapAsyncIterator(result, withCodes));
+      else setResult(withCodes(result));
     },
   };
 }
+
+/**
+ * graphql-sse tells a result from execution arguments by its `data` key, which graphql-js leaves out
+ * when a subscription fails before its first event (NotFound, Gone): without one, the client would
+ * get a 400 "Unable to detect operation AST" instead of the error.
+ */
+const subscriptionErrorsWithData: Plugin = {
+  onSubscribe: () => ({
+    onSubscribeResult({ result, setResult }) {
+      if (!isAsyncIterable(result) && !('data' in result)) setResult({ data: null, ...result });
+    },
+  }),
+};
 
 const withoutIntrospection: Plugin = {
   onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule),
@@ -110,12 +145,31 @@ function persistedDocumentId(params: object): string | null {
   return typeof hash === 'string' ? hash : null;
 }
 
+/**
+ * The graphql-sse endpoint parses operation texts itself, past the persisted-operations plugin: with
+ * trusted documents enforced, only the text of a trusted document is accepted there.
+ */
+function trustedTextsOnly(documents: ReadonlyMap<string, string>): Plugin {
+  const texts = new Set(documents.values());
+  return {
+    onParse({ params }) {
+      if (!texts.has(String(params.source))) throw new DomainError(21, 'only persisted documents are accepted');
+    },
+  };
+}
+
 export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
   const services: GraphqlServices = {
     domain: options.domain,
     sessionActions: options.sessionActions,
     prisma: new PrismaClient({ adapter: new PrismaPg(options.domain.pool) }),
+    feed: options.feed,
+    agui: options.agui,
   };
+  const streams = new ResponseStreams(options.log);
+  const withCodes = withErrorCodes(options.log);
+  /** The Node request and response behind each Fetch request: graphql-sse's hooks see only the latter. */
+  const nodeRequests = new WeakMap<Request, ServerContext>();
   const plugins: Plugin[] = [];
   if (!options.introspection) plugins.push(withoutIntrospection);
   const trusted = options.trustedDocuments;
@@ -131,7 +185,24 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
         },
       }),
     );
+    if (!trusted.allowArbitraryOperations) plugins.push(trustedTextsOnly(trusted.documents));
   }
+  plugins.push(
+    subscriptionErrorsWithData,
+    { onRequest: ({ request, serverContext }) => void nodeRequests.set(request, serverContext as unknown as ServerContext) },
+    useGraphQLSSE({
+      endpoint: GRAPHQL_STREAM_PATH,
+      // A single connection's token, as graphql-sse reads it, but new ones from a secure random
+      // source: whoever knows a token receives the events of that connection.
+      authenticate: (req) => req.headers.get(TOKEN_HEADER_KEY) ?? new URL(req.url, 'http://localhost').searchParams.get(TOKEN_QUERY_KEY) ?? randomUUID(),
+      // Called for each result before it is queued: wait for room on the stream, and code the errors.
+      onNext: async (_ctx, req, result) => {
+        const node = nodeRequests.get(req.raw);
+        if (node) await streams.room(node.req, node.res);
+        return withCodes(result);
+      },
+    }),
+  );
 
   const yoga = createYoga<ServerContext, GraphqlContext>({
     schema,
@@ -144,7 +215,7 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     logging: false,
     // Errors are given their codes (and unexpected ones masked) on the final result instead.
     maskedErrors: false,
-    plugins: [...plugins, numericErrorCodes(options.log)],
+    plugins: [...plugins, numericErrorCodes(withCodes)],
     context: async ({ req }): Promise<GraphqlContext> => {
       const actor = await options.resolveActor(req);
       return {
@@ -156,21 +227,24 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     },
   });
 
+  const paths = new Set([GRAPHQL_PATH, `${GRAPHQL_PATH}/`, GRAPHQL_STREAM_PATH]);
   return async (req, res) => {
     const url = req.url ?? '/';
     const pathname = url.split('?', 1)[0]!;
-    if (pathname !== GRAPHQL_PATH && pathname !== `${GRAPHQL_PATH}/`) return false;
+    if (!paths.has(pathname)) return false;
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new DomainError(32);
     applyCors(req, res, options.corsOrigins);
-    if (pathname !== GRAPHQL_PATH) req.url = GRAPHQL_PATH + url.slice(pathname.length);
-    await send(res, await yoga.handleNodeRequest(req, { req, res }));
+    if (pathname === `${GRAPHQL_PATH}/`) req.url = GRAPHQL_PATH + url.slice(pathname.length);
+    const response = await yoga.handleNodeRequest(req, { req, res });
+    if (isStreaming(response)) await streams.send(req, res, response);
+    else await send(res, response);
     return true;
   };
 }
 
 /**
- * Writes yoga's Fetch response. Yoga's own Node writer (@whatwg-node/server 0.11) never completes
- * on Node 20, so the handler writes the (always complete, never streamed) body itself.
+ * Writes a complete (not streamed) Fetch response. Yoga's own Node writer (@whatwg-node/server
+ * 0.11) never completes on Node 20, so the handler writes responses itself.
  */
 async function send(res: ServerResponse, response: Response): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** CORS (rest-contract §4.3): configured origins, fixed methods and headers, 10-minute preflight cache. */
 
 const METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-const HEADERS = 'Authorization, Content-Type, X-Ambient-Project, X-Forwarded-Access-Token, X-Operation-ID, Last-Event-ID';
+// The contract's list, plus graphql-sse's single-connection token header.
+const HEADERS = 'Authorization, Content-Type, X-Ambient-Project, X-Forwarded-Access-Token, X-Operation-ID, Last-Event-ID, X-GraphQL-Event-Stream-Token';
 
 export function applyCors(req: IncomingMessage, res: ServerResponse, allowed: readonly string[]): void {
   const origin = req.headers.origin;

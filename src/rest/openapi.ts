@@ -63,6 +63,7 @@ function responses(route: Route): ResponsesObject {
   for (const [status, response] of Object.entries(route.doc.responses)) {
     const content: Record<string, { schema: object }> = response.schema ? { 'application/json': { schema: response.schema } } : {};
     if (route.doc.watch && status === '200') content['text/event-stream'] = { schema: WATCH_FRAME };
+    if (route.doc.eventStream && status === '200') content['text/event-stream'] = { schema: { type: 'string', description: route.doc.eventStream } };
     out[status] = { description: response.description, ...(Object.keys(content).length ? { content } : {}) };
   }
   const statuses = route.public ? [404, 500] : [...new Set([...ALWAYS_ERRORS, ...(route.doc.errors ?? [])])].sort();
@@ -86,6 +87,7 @@ function operation(route: Route): OperationObject {
     if (kind && (kind.scope === 'project' || kind.scope === 'workflow')) parameters.push(PROJECT_PARAMETER);
   }
   if (route.doc.watch) parameters.push(...WATCH_PARAMETERS);
+  if (route.doc.parameters) parameters.push(...route.doc.parameters);
   if (!route.public) parameters.push(...HEADER_PARAMETERS);
   return {
     operationId: route.operationId,

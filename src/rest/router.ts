@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ParameterObject } from 'openapi3-ts/oas31';
 import type { RequestContext } from '../domain/service.ts';
 import type { RouteServices } from './routes.ts';
 import type { JsonSchema } from './schemas.ts';
@@ -41,6 +42,10 @@ export interface RouteDoc {
   responses: Record<number, { description: string; schema?: JsonSchema }>;
   /** Extra error statuses specific to this route (400, 401, 403, 404, 500 are always listed). */
   errors?: number[];
+  /** Query and header parameters besides the list and watch ones. */
+  parameters?: readonly ParameterObject[];
+  /** The 200 response is a Server-Sent Events stream; what its frames carry. */
+  eventStream?: string;
 }
 
 export interface Route {

@@ -1,4 +1,5 @@
 import { DomainError, ERROR_CODES, type ErrorCode } from '../domain/errors.ts';
+import type { AguiService } from '../agui/service.ts';
 import type { SessionActions } from '../domain/session-actions.ts';
 import type { Domain } from '../domain/service.ts';
 import { toWire, type Row } from '../domain/wire.ts';
@@ -6,6 +7,7 @@ import type { Kind } from '../kinds/define.ts';
 import { KINDS, Session } from '../kinds/index.ts';
 import { errorBody } from '../server/respond.ts';
 import type { BodyValidator } from './body-validation.ts';
+import { aguiRoutes } from './agui-routes.ts';
 import { readJsonObject } from './body.ts';
 import { parseListParams, sparse } from './list-params.ts';
 import type { RestResponse, Route } from './router.ts';
@@ -13,6 +15,8 @@ import type { ChangeFeed } from '../live/change-feed.ts';
 import { openApiDocument } from './openapi.ts';
 import { resumePoint, wantsWatch, watch } from './watch.ts';
 import { schemaRef, type JsonSchema } from './schemas.ts';
+import type { Integrations } from '../integrations/index.ts';
+import { integrationRoutes } from './integration-routes.ts';
 
 /**
  * The REST routes, derived from the Kind declarations: the five standard operations of every Kind,
@@ -25,8 +29,11 @@ export interface RouteServices {
   sessions: SessionActions;
   validator: BodyValidator;
   feed: ChangeFeed;
+  agui: AguiService;
   /** Interval of keepalive comments on event streams (ms). */
   streamKeepaliveMs: number;
+  /** OAuth flows and credential tests. */
+  integrations: Integrations;
 }
 
 const objectResponse = (kind: Kind, description: string) => ({ description, schema: schemaRef(kind.name) });
@@ -258,4 +265,4 @@ function serviceRoutes(): Route[] {
 }
 
 /** Every route of the REST API, in matching order. */
-export const API_ROUTES: readonly Route[] = [...KINDS.flatMap(kindRoutes), ...sessionActionRoutes(), ...serviceRoutes()];
+export const API_ROUTES: readonly Route[] = [...KINDS.flatMap(kindRoutes), ...sessionActionRoutes(), ...aguiRoutes(), ...integrationRoutes(), ...serviceRoutes()];

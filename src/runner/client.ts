@@ -5,8 +5,9 @@ import type { Logger } from '../log.ts';
 /**
  * How the server calls a session's runner over HTTP (runtime.md §a.12): the runner's address comes
  * from RUNNER_URL_TEMPLATE, every call carries the session token when one can be read, and every
- * call has its own timeout. The repository and workflow calls of rest-contract §10.5–§10.6 live
- * here; the AG-UI calls build on the same private `request()`.
+ * call has its own timeout. The repository and workflow calls of rest-contract §10.5–§10.6 and the
+ * AG-UI calls (interrupt, feedback, and the event streams of runtime.md §a.5 and §a.11, which
+ * src/runner/agui-stream.ts reads) live here.
  */
 
 /** Per-call timeouts in milliseconds. */
@@ -17,8 +18,18 @@ export interface RunnerTimeouts {
   selectWorkflow: number;
 }
 
+/** Per-call timeouts of the AG-UI calls in milliseconds (runtime.md §a.5, §a.10). */
+export interface AguiRunnerTimeouts {
+  interrupt: number;
+  feedback: number;
+  /** Event streams: until the response head arrives (the body then has no overall timeout). */
+  streamHeaders: number;
+}
+
 /** The contract's timeouts (rest-contract §10.5–§10.6). */
 export const RUNNER_TIMEOUTS: Readonly<RunnerTimeouts> = { addRepo: 120_000, removeRepo: 30_000, reposStatus: 5_000, selectWorkflow: 120_000 };
+
+export const AGUI_RUNNER_TIMEOUTS: Readonly<AguiRunnerTimeouts> = { interrupt: 10_000, feedback: 10_000, streamHeaders: 30_000 };
 
 export interface RunnerClientOptions {
   /** `{session}` → the session's `kube_cr_name`, `{namespace}` → its `kube_namespace`. */
@@ -31,6 +42,7 @@ export interface RunnerClientOptions {
   sessionToken?: (session: Row, options?: { refresh: boolean }) => Promise<string | undefined>;
   /** Overrides of the contract's timeouts (tests use short ones). */
   timeouts?: Partial<RunnerTimeouts>;
+  aguiTimeouts?: Partial<AguiRunnerTimeouts>;
 }
 
 export interface RunnerRepo {
@@ -55,14 +67,22 @@ interface Call {
   headers?: Readonly<Record<string, string>>;
 }
 
+/** An event-stream request (the body, when there is one, is sent as JSON). */
+export interface StreamCall {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  headers?: Readonly<Record<string, string>>;
+}
+
 /** The runner's complete answer (any status), or why there was none. */
-type Outcome = { status: number; body: string } | { failure: string };
+export type Outcome = { status: number; body: string } | { failure: string };
 
 export class RunnerClient {
-  private readonly timeouts: RunnerTimeouts;
+  private readonly timeouts: RunnerTimeouts & AguiRunnerTimeouts;
 
   constructor(private readonly options: RunnerClientOptions) {
-    this.timeouts = { ...RUNNER_TIMEOUTS, ...options.timeouts };
+    this.timeouts = { ...RUNNER_TIMEOUTS, ...options.timeouts, ...AGUI_RUNNER_TIMEOUTS, ...options.aguiTimeouts };
   }
 
   /** The session runner's base URL, without a trailing slash. */
@@ -110,6 +130,46 @@ export class RunnerClient {
     return problem === undefined;
   }
 
+  /** `POST /interrupt` with `{}` (runtime.md §a.10): the runner's answer, or why there was none. */
+  async interrupt(session: Row): Promise<Outcome> {
+    return this.exchange(session, { method: 'POST', path: '/interrupt', body: {}, timeoutMs: this.timeouts.interrupt });
+  }
+
+  /** `POST /feedback` with a META event (runtime.md §a.10): the runner's answer, or why there was none. */
+  async feedback(session: Row, event: Readonly<Record<string, unknown>>): Promise<Outcome> {
+    return this.exchange(session, { method: 'POST', path: '/feedback', body: event, timeoutMs: this.timeouts.feedback });
+  }
+
+  /**
+   * Opens an event stream (`Accept: text/event-stream`). Only the wait for the response head is
+   * bounded; the body is read by the caller for as long as it lasts, and `signal` ends it. Rejects
+   * with a RunnerUnreachable when there is no answer; a 401/403 is retried once with a freshly
+   * read token.
+   */
+  async openStream(session: Row, call: StreamCall, signal: AbortSignal): Promise<Response> {
+    const first = await this.sendStream(session, call, signal, false);
+    if ((first.status !== 401 && first.status !== 403) || !this.options.sessionToken) return first;
+    await first.body?.cancel();
+    return this.sendStream(session, call, signal, true);
+  }
+
+  private async sendStream(session: Row, call: StreamCall, signal: AbortSignal, refreshToken: boolean): Promise<Response> {
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal.reason);
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(() => controller.abort(new HeadersTimeout()), this.timeouts.streamHeaders);
+    try {
+      // The abort listener stays for as long as the body is read.
+      return await this.send(session, { ...call, headers: { Accept: 'text/event-stream', ...call.headers }, timeoutMs: this.timeouts.streamHeaders }, controller.signal, refreshToken);
+    } catch (error) {
+      signal.removeEventListener('abort', abort);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /**
    * One HTTP call to the runner. Rejects with a RunnerUnreachable when it cannot be addressed or
    * does not answer in time; the caller reads the body (a streaming caller as it comes, still
@@ -143,7 +203,7 @@ export class RunnerClient {
         signal,
       });
     } catch (error) {
-      throw new RunnerUnreachable(describeFailure(error, call.timeoutMs));
+      throw new RunnerUnreachable(describeFailure(error, call.timeoutMs), isConnectionFailure(error));
     }
   }
 
@@ -166,7 +226,29 @@ export class RunnerClient {
 }
 
 /** No answer from the runner: no token, connection refused or reset, DNS failure, timeout. */
-class RunnerUnreachable extends Error {}
+export class RunnerUnreachable extends Error {
+  constructor(
+    message: string,
+    /** A connection-level failure (refused, DNS, connect timeout, reset before a response): worth retrying. */
+    readonly connectionLevel = false,
+  ) {
+    super(message);
+  }
+}
+
+/** The response head of an event stream did not arrive in time. */
+class HeadersTimeout extends Error {
+  override name = 'TimeoutError';
+}
+
+/** Error codes of failures to connect, or of a connection lost before any response (Node and undici). */
+const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+function isConnectionFailure(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  return code !== undefined && CONNECTION_FAILURES.has(code);
+}
 
 /** Why a call did not succeed; undefined for a 2xx answer. */
 function problemOf(outcome: Outcome): string | undefined {

@@ -75,6 +75,7 @@ export interface BuilderTypes {
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     SafeInt: { Input: number; Output: number | bigint };
+    JSON: { Input: unknown; Output: unknown };
   };
   Connection: { totalCount: number | (() => number | Promise<number>) };
 }
@@ -129,3 +130,4 @@ export type Types = typeof builder.$inferSchemaTypes;
 
 builder.queryType({ authScopes: { authenticated: true } });
 builder.mutationType({ authScopes: { authenticated: true } });
+builder.subscriptionType({ authScopes: { authenticated: true } });

@@ -1,14 +1,18 @@
+import type { AguiService } from '../agui/service.ts';
 import type { Domain, RequestContext } from '../domain/service.ts';
 import type { SessionActions } from '../domain/session-actions.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { ChangeFeed } from '../live/change-feed.ts';
 import type { ReadAccess } from './access.ts';
 import type { ComputedFields } from './computed.ts';
 
-/** The services resolvers call: writes through the domain layer, reads through Prisma. */
+/** The services resolvers call: writes through the domain layer, reads through Prisma, changes from the feed. */
 export interface GraphqlServices {
   domain: Domain;
   sessionActions: SessionActions;
   prisma: PrismaClient;
+  feed: ChangeFeed;
+  agui: AguiService;
 }
 
 /** One request's context: who is calling, what they may read, and the services. */

@@ -4,15 +4,20 @@ import { invalid } from '../domain/errors.ts';
 import { queryableField } from '../domain/service.ts';
 import type { Kind } from '../kinds/define.ts';
 import { kindNamed } from '../kinds/index.ts';
+import type { Sql } from '../db/sql.ts';
 import { builder } from './builder.ts';
 import { derivedInputFields, type Row } from './derived.ts';
 import { enumType } from './enums.ts';
+import { conditionSql } from './filter-sql.ts';
 import { constantCase, graphqlFieldName } from './names.ts';
 
 /**
  * Typed `where` filters and `orderBy` inputs for every Kind, derived from its queryable fields —
  * the same fields REST allows in `search` and `orderBy` (rest-contract §6.2–§6.3): the
  * ObjectReference columns and the scalar columns. Identifiers in filters are global ids.
+ *
+ * A `where` is read once into a tree of conditions, then rendered as a Prisma `where` for
+ * connections, or as SQL (filter-sql.ts) to test change-stream objects against the same filter.
  */
 
 type Where = Row;
@@ -40,7 +45,19 @@ const OrderDirection = builder.enumType('OrderDirection', {
   values: { ASC: { value: 'asc' }, DESC: { value: 'desc' } } as const,
 });
 
-type Operator = 'eq' | 'ne' | 'in' | 'notIn' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'startsWith' | 'endsWith';
+export type Operator = 'eq' | 'ne' | 'in' | 'notIn' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'startsWith' | 'endsWith';
+
+/** One condition on one column; `value` is decoded (local ids), `caseInsensitive` only for text operators. */
+export interface FieldCondition {
+  column: string;
+  prismaName: string;
+  operator: Operator | 'isNull' | 'isNotNull';
+  value?: unknown;
+  caseInsensitive: boolean;
+}
+
+/** A `where` as a tree: all of (an empty list holds), any of (an empty list fails), not, or one field condition. */
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FieldCondition;
 
 const PRISMA_OPERATOR: Record<Operator, string> = {
   eq: 'equals',
@@ -111,8 +128,9 @@ const EQUALITY: readonly Operator[] = ['eq', 'ne', 'in', 'notIn'];
 const ORDERED: readonly Operator[] = ['eq', 'ne', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte'];
 const TEXT: readonly Operator[] = [...EQUALITY, 'contains', 'startsWith', 'endsWith'];
 
-/** A queryable field as a filter: its input type and how a value becomes a Prisma condition. */
+/** A queryable field as a filter: its input type and how a value becomes a condition. */
 interface FieldFilter {
+  /** Wire name, which is also the column name. */
   wireName: string;
   name: string;
   prismaName: string;
@@ -150,19 +168,52 @@ function fieldFilter(kind: Kind, wireName: string): FieldFilter {
   }
 }
 
-function conditions(filter: FieldFilter, value: Filter): Where[] {
-  const out: Where[] = [];
-  const mode = value['caseInsensitive'] === true ? { mode: 'insensitive' } : {};
+const ORDERING: ReadonlySet<Operator> = new Set(['gt', 'gte', 'lt', 'lte']);
+
+/** The conditions one field's filter input sets. */
+function fieldConditions(filter: FieldFilter, value: Filter): FieldCondition[] {
+  const out: FieldCondition[] = [];
+  const base = { column: filter.wireName, prismaName: filter.prismaName };
   const decode = (v: unknown) => (filter.decode && typeof v === 'string' ? filter.decode(v) : v);
-  for (const [op, prisma] of Object.entries(PRISMA_OPERATOR) as [Operator, string][]) {
-    const v = value[op];
+  for (const operator of Object.keys(PRISMA_OPERATOR) as Operator[]) {
+    const v = value[operator];
     if (v === undefined || v === null) continue;
-    const operand = Array.isArray(v) ? v.map(decode) : decode(v);
-    out.push({ [filter.prismaName]: { [prisma]: operand, ...(op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte' ? {} : mode) } });
+    const caseInsensitive = value['caseInsensitive'] === true && !ORDERING.has(operator);
+    out.push({ ...base, operator, value: Array.isArray(v) ? v.map(decode) : decode(v), caseInsensitive });
   }
-  if (value['isNull'] === true) out.push({ [filter.prismaName]: null });
-  if (value['isNull'] === false) out.push({ [filter.prismaName]: { not: null } });
+  if (value['isNull'] === true) out.push({ ...base, operator: 'isNull', caseInsensitive: false });
+  if (value['isNull'] === false) out.push({ ...base, operator: 'isNotNull', caseInsensitive: false });
   return out;
+}
+
+/** Every condition of a `where` input, all of which must hold (its fields, AND, OR and NOT). */
+function readWhere(filters: readonly FieldFilter[], value: Filter): Condition {
+  const all: Condition[] = [];
+  for (const f of filters) {
+    const v = value[f.name];
+    if (v) all.push(...fieldConditions(f, v as Filter));
+  }
+  if (Array.isArray(value['AND'])) all.push(...(value['AND'] as Filter[]).map((w) => readWhere(filters, w)));
+  if (Array.isArray(value['OR'])) all.push({ any: (value['OR'] as Filter[]).map((w) => readWhere(filters, w)) });
+  if (value['NOT']) all.push({ not: readWhere(filters, value['NOT'] as Filter) });
+  return { all };
+}
+
+/**
+ * Prisma drops empty objects and empty AND/OR lists nested in other conditions (`{ AND: [x, { OR: [] }] }`
+ * selects what `x` does), so constant conditions are spelled as ones it renders as such (1=1, 1=0).
+ */
+const ALWAYS: Where = { id: { notIn: [] } };
+const NEVER: Where = { id: { in: [] } };
+
+function prismaWhere(condition: Condition): Where {
+  if ('all' in condition) return condition.all.length === 0 ? ALWAYS : { AND: condition.all.map(prismaWhere) };
+  if ('any' in condition) return condition.any.length === 0 ? NEVER : { OR: condition.any.map(prismaWhere) };
+  if ('not' in condition) return { NOT: prismaWhere(condition.not) };
+  const { prismaName, operator, value, caseInsensitive } = condition;
+  if (operator === 'isNull') return { [prismaName]: null };
+  if (operator === 'isNotNull') return { [prismaName]: { not: null } };
+  return { [prismaName]: { [PRISMA_OPERATOR[operator]]: value, ...(caseInsensitive ? { mode: 'insensitive' } : {}) } };
 }
 
 /** The fields a Kind can be filtered and ordered by, in the order REST lists them. */
@@ -175,6 +226,8 @@ export interface KindQueryInputs {
   orderBy: InputRef;
   /** The caller's `where` as a Prisma condition (undefined: no filter). */
   toWhere(where: Filter | null | undefined): Where | undefined;
+  /** The same `where` as an SQL condition over the row alias `t` (undefined: no filter). */
+  toSql(where: Filter | null | undefined): Sql | undefined;
   /** The caller's order, or the default, with `id` as the final tie-breaker (as REST does). */
   toOrderBy(orderBy: readonly Filter[] | null | undefined): Where[];
 }
@@ -212,18 +265,8 @@ export function kindQueryInputs(kind: Kind, defaultOrder: readonly OrderItem[]):
     }),
   });
 
-  const toWhere = (value: Filter | null | undefined): Where | undefined => {
-    if (!value) return undefined;
-    const all: Where[] = [];
-    for (const f of filters) {
-      const v = value[f.name];
-      if (v) all.push(...conditions(f, v as Filter));
-    }
-    if (Array.isArray(value['AND'])) all.push(...(value['AND'] as Filter[]).map((w) => toWhere(w) ?? {}));
-    if (Array.isArray(value['OR'])) all.push({ OR: (value['OR'] as Filter[]).map((w) => toWhere(w) ?? {}) });
-    if (value['NOT']) all.push({ NOT: toWhere(value['NOT'] as Filter) ?? {} });
-    return all.length === 0 ? undefined : { AND: all };
-  };
+  const toWhere = (value: Filter | null | undefined): Where | undefined => (value ? prismaWhere(readWhere(filters, value)) : undefined);
+  const toSql = (value: Filter | null | undefined): Sql | undefined => (value ? conditionSql(readWhere(filters, value)) : undefined);
 
   const toOrderBy = (items: readonly Filter[] | null | undefined): Where[] => {
     const order: readonly OrderItem[] = items && items.length > 0 ? items.map((o) => ({ field: o['field'] as string, direction: o['direction'] as 'asc' | 'desc' })) : defaultOrder;
@@ -232,5 +275,5 @@ export function kindQueryInputs(kind: Kind, defaultOrder: readonly OrderItem[]):
     return prisma;
   };
 
-  return { where, orderBy, toWhere, toOrderBy };
+  return { where, orderBy, toWhere, toSql, toOrderBy };
 }

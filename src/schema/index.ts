@@ -4,13 +4,16 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.ts';
 import { defineKindGraphs } from './kind-types.ts';
 import './scalars.ts';
+import './agui.ts';
 import './project.ts';
 import './session-actions.ts';
+import './subscriptions.ts';
 import './viewer.ts';
 
 /**
  * The GraphQL schema: every Kind's types, queries and mutations (kind-types.ts), the session
- * actions, and the few fields that are not about one Kind. `schema.graphql` is its printed form.
+ * actions, the subscriptions, and the few fields that are not about one Kind. `schema.graphql` is
+ * its printed form.
  */
 defineKindGraphs();
 

@@ -30,3 +30,4 @@ builder.scalarType('SafeInt', {
   parseValue: toSafeInt,
   parseLiteral: (ast) => toSafeInt(ast.kind === AstKind.INT ? Number(ast.value) : undefined),
 });
+

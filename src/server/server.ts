@@ -38,9 +38,9 @@ export interface ApiServer {
   shutdown(timeoutMs: number): Promise<void>;
 }
 
-/** Redacts `token=` query values (SSE credentials) from logged URLs. */
+/** Redacts credentials from logged URLs: `token=` (SSE) and the OAuth callback's `code=` and `state=`. */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]');
+  return url.replace(/([?&](?:token|code|state)=)[^&]*/gi, '$1[redacted]');
 }
 
 export function createApiServer(options: ApiServerOptions): ApiServer {

@@ -54,10 +54,20 @@ export class SseStream {
 
   /** One event whose data is already one line of JSON (serialized once for many streams). */
   sendSerialized(json: string, id?: number | string): Promise<void> {
-    return this.write(`${id === undefined ? '' : `id: ${id}\n`}data: ${json}\n\n`);
+    return this.write(SseStream.frame(json, id));
   }
 
-  private write(text: string): Promise<void> {
+  /** Frames already encoded with `SseStream.frame` (e.g. once for many streams), in one write. */
+  sendEncoded(frames: string | Buffer): Promise<void> {
+    return this.write(frames);
+  }
+
+  /** The text of one frame: optional `id:` line, a `data:` line of one-line JSON, a blank line. */
+  static frame(json: string, id?: number | string): string {
+    return `${id === undefined ? '' : `id: ${id}\n`}data: ${json}\n\n`;
+  }
+
+  private write(text: string | Buffer): Promise<void> {
     if (!this.isOpen) return Promise.resolve();
     if (this.res.write(text)) return Promise.resolve();
     return new Promise((resolve) => {

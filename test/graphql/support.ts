@@ -2,13 +2,15 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { createPool } from '../../src/db/database.ts';
 import type { Actor } from '../../src/auth/actor.ts';
+import { AguiService } from '../../src/agui/service.ts';
 import { SecretBox } from '../../src/auth/secret-box.ts';
-import { typeParsers } from '../../src/db/sql.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { Domain } from '../../src/domain/service.ts';
 import { SessionActions } from '../../src/domain/session-actions.ts';
 import { createGraphqlHandler, type GraphqlOptions } from '../../src/graphql/handler.ts';
+import { ChangeFeed, type ChangeFeedOptions } from '../../src/live/change-feed.ts';
 import { RunnerClient } from '../../src/runner/client.ts';
 import { createApiServer, type ApiServer } from '../../src/server/server.ts';
 import { createTestDatabase, testLog, type TestDatabase } from '../support/database.ts';
@@ -18,7 +20,8 @@ import { platformAdmin } from '../support/fixtures.ts';
 /**
  * The GraphQL API over real HTTP on a database of its own, called with the typed documents that
  * GraphQL Code Generator made from `graphql/*.graphql`. Callers are chosen per request: the
- * bearer token names one of the actors the test registered (`platformAdmin` is `admin`).
+ * bearer token names one of the actors the test registered (`platformAdmin` is `admin`). A
+ * change feed runs for subscriptions (on a pool of its own, so statement counts leave it out).
  */
 
 export interface GraphqlError {
@@ -38,6 +41,9 @@ type PersistedDocument = { __meta__?: { hash?: string } };
 export interface Harness {
   db: TestDatabase;
   domain: Domain;
+  feed: ChangeFeed;
+  api: ApiServer;
+  /** The GraphQL endpoint. */
   url: string;
   /** Registers a caller; requests with `as: name` run as it. */
   actors: Map<string, Actor>;
@@ -50,10 +56,15 @@ export interface Harness {
   errors<T, V>(document: TypedDocumentNode<T, V>, variables?: V, options?: { as?: string }): Promise<GraphqlError[]>;
 }
 
-export function useGraphqlServer(options: Partial<Pick<GraphqlOptions, 'graphiql' | 'introspection' | 'trustedDocuments'>> = {}): () => Harness {
+export interface HarnessOptions extends Partial<Pick<GraphqlOptions, 'graphiql' | 'introspection' | 'trustedDocuments'>> {
+  feed?: Pick<ChangeFeedOptions, 'maxQueue'>;
+}
+
+export function useGraphqlServer(options: HarnessOptions = {}): () => Harness {
   let harness: Harness;
   let api: ApiServer;
   let pool: pg.Pool;
+  let feed: ChangeFeed;
   beforeAll(async () => {
     const db = await createTestDatabase();
     const statements = { count: 0, texts: [] as string[], reset: () => ((statements.count = 0), (statements.texts = [])) };
@@ -66,12 +77,17 @@ export function useGraphqlServer(options: Partial<Pick<GraphqlOptions, 'graphiql
         return (super.query as (...a: unknown[]) => never)(...args);
       }
     }
-    pool = new pg.Pool({ connectionString: db.url, max: 10, types: typeParsers, Client: CountingClient });
+    pool = createPool(db.url, 10, testLog, CountingClient);
     const domain = new Domain(pool, { secrets: new SecretBox([TEST_KEY]) });
     const actors = new Map<string, Actor>([['admin', platformAdmin]]);
+    feed = new ChangeFeed(db.pool, { connectionString: db.url, log: testLog, ...options.feed });
+    await feed.start();
+    const runner = new RunnerClient({ urlTemplate: 'http://127.0.0.1:9/{session}', log: testLog });
     const handler = createGraphqlHandler({
       domain,
-      sessionActions: new SessionActions(domain, new RunnerClient({ urlTemplate: 'http://127.0.0.1:9/{session}', log: testLog })),
+      feed,
+      agui: new AguiService({ domain, runner, changes: feed, connectionString: db.url, log: testLog }),
+      sessionActions: new SessionActions(domain, runner),
       resolveActor: async (req) => {
         const actor = actors.get(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
         if (!actor) throw new DomainError(15);
@@ -105,6 +121,8 @@ export function useGraphqlServer(options: Partial<Pick<GraphqlOptions, 'graphiql
     harness = {
       db,
       domain,
+      feed,
+      api,
       url,
       actors,
       statements,
@@ -122,6 +140,7 @@ export function useGraphqlServer(options: Partial<Pick<GraphqlOptions, 'graphiql
     };
   });
   afterAll(async () => {
+    await feed.stop();
     await api.shutdown(1000);
     await pool.end();
     await harness.db.drop();

@@ -8,7 +8,7 @@ import { openApiDocument } from '../../src/rest/openapi.ts';
 import { Router } from '../../src/rest/router.ts';
 import { API_ROUTES } from '../../src/rest/routes.ts';
 import { createApiServer, type ApiServer } from '../../src/server/server.ts';
-import { createServices, type Services } from '../../src/services.ts';
+import { createServices, type ServiceOverrides, type Services } from '../../src/services.ts';
 import { createTestDatabase, testLog, type TestDatabase } from './database.ts';
 import { TEST_KEY } from './domain.ts';
 
@@ -82,16 +82,18 @@ export function checkAgainstOpenApi(method: string, path: string, status: number
   expect(validate(body), `${method} ${path} → ${status}: ${JSON.stringify(validate.errors)}`).toBe(true);
 }
 
-/** `env` may be a function, evaluated when the server starts (after earlier `beforeAll`s ran). */
-export function useApi(env: Record<string, string> | (() => Record<string, string>) = {}): () => TestApi {
+/** `env` and `overrides` may be functions, evaluated when the server starts (after earlier `beforeAll`s ran). */
+export function useApi(env: Record<string, string> | (() => Record<string, string>) = {}, overrides: ServiceOverrides | (() => ServiceOverrides) = {}): () => TestApi {
   let api: TestApi;
   let server: ApiServer;
   beforeAll(async () => {
     const db = await createTestDatabase();
     const config = loadConfig({ CREDENTIALS_ENCRYPTION_KEY: TEST_KEY.toString('base64'), ...(typeof env === 'function' ? env() : env) });
     const database: Database = { pool: db.pool, connectionString: db.url, mode: 'external', check: async () => ({ ok: true }), close: async () => undefined };
-    const services = createServices(database, config, testLog);
+    // Hermetic: no Kubernetes from the environment unless a test brings its own.
+    const services = createServices(database, config, testLog, { kubeConfig: null, ...(typeof overrides === 'function' ? overrides() : overrides) });
     await services.feed.start();
+    await services.agui.start();
     const rest = createRestHandler({ routes: API_ROUTES, services, authenticator: services.authenticator, corsOrigins: config.corsOrigins });
     server = createApiServer({ database, log: testLog, version: '0.0.0-test', buildTime: '2026-01-01T00:00:00.000Z', metrics: services.metrics, handlers: [rest] });
     const { port } = (await server.listen(0, '127.0.0.1')) as AddressInfo;
@@ -117,6 +119,7 @@ export function useApi(env: Record<string, string> | (() => Record<string, strin
     };
   });
   afterAll(async () => {
+    await api.services.agui.stop();
     await api.services.feed.stop();
     await server.shutdown(1000);
     await api.db.drop();

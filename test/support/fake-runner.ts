@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
  * A stand-in for session runners: a real HTTP server on 127.0.0.1 that records every request and
  * answers as a test tells it to — with a status and body, by hanging, or by dropping the connection.
  * Point a RunnerClient at `urlTemplate`; the namespace and session then arrive as the first two
- * path segments.
+ * path segments. Like an idle real runner, it keeps the between-run event stream
+ * (`GET /events/<name>`, which the server opens for Running sessions) open without sending
+ * anything; those streams are counted in `eventStreams`, not recorded in `requests`.
  */
 
 export interface RunnerRequest {
@@ -31,6 +33,8 @@ const DEFAULT_REPLY: RunnerReply = { status: 200, body: {} };
 
 export class FakeRunner {
   readonly requests: RunnerRequest[] = [];
+  /** Open between-run event streams. */
+  readonly eventStreams = new Set<ServerResponse>();
   private readonly replies = new Map<string, RunnerReply>();
   private readonly once = new Map<string, RunnerReply[]>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
@@ -78,6 +82,13 @@ export class FakeRunner {
     const text = Buffer.concat(chunks).toString('utf8');
     const [, namespace = '', session = '', ...rest] = new URL(req.url ?? '/', 'http://runner').pathname.split('/');
     const route = `/${rest.join('/')}`;
+    if (req.method === 'GET' && route.startsWith('/events/')) {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.flushHeaders();
+      this.eventStreams.add(res);
+      res.once('close', () => this.eventStreams.delete(res));
+      return;
+    }
     this.requests.push({ method: req.method ?? '', namespace, session, route, headers: req.headers, body: text === '' ? undefined : (JSON.parse(text) as unknown) });
 
     const call = `${req.method ?? ''} ${route}`;
