@@ -1,9 +1,11 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { GRAPHQL_PATH, graphqlRequest } from './baseline-graphql.ts';
 import { BaselineError, createBaselinePool, createSession, getSession, HREF_BASE, listSessions } from './baseline-sessions.ts';
 
 /**
  * The baseline the real server is measured against: `node:http` + `pg` + `JSON.stringify`, serving
- * only the three benchmarked requests with the real server's SQL (bench/baseline-sessions.ts). No
+ * only the benchmarked requests with the real server's SQL (bench/baseline-sessions.ts; for the two
+ * GraphQL reads, bench/baseline-graphql.ts). No
  * authentication, no logging, no metrics, no validation framework: what is left is the floor that
  * any Node server issuing these statements pays.
  *
@@ -60,6 +62,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     if (typeof body['name'] !== 'string' || project === undefined) throw new BaselineError(400, 'name and project_id are required');
     const session = await createSession(pool, body['name'], project, creatorId);
     return send(res, 201, session, { Location: session['href'] as string });
+  }
+  if (path === GRAPHQL_PATH && req.method === 'POST') {
+    const result = await graphqlRequest(pool, await readJson(req));
+    if (result === undefined) throw new BaselineError(400, 'not one of the benchmarked GraphQL documents');
+    return send(res, 200, result, { 'Content-Type': 'application/json; charset=utf-8' });
   }
   if (path.startsWith(`${HREF_BASE}/`) && req.method === 'GET') {
     const session = await getSession(pool, decodeURIComponent(path.slice(HREF_BASE.length + 1)));

@@ -4,9 +4,9 @@
  * docs/performance.md.
  */
 
-export type ScenarioName = 'list' | 'get' | 'create';
+export type ScenarioName = 'list' | 'get' | 'create' | 'graphql-get' | 'graphql-latest';
 
-export const SCENARIO_NAMES: readonly ScenarioName[] = ['list', 'get', 'create'];
+export const SCENARIO_NAMES: readonly ScenarioName[] = ['list', 'get', 'create', 'graphql-get', 'graphql-latest'];
 
 export interface BenchConfig {
   /**

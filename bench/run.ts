@@ -9,18 +9,20 @@ import { measure, type Measurement } from './measure.ts';
 import { renderLockSamples } from './lock-sampler.ts';
 import { clockTicksPerSecond } from './proc.ts';
 import { compare, renderRounds, renderTable, type Comparison } from './report.ts';
+import { checkGraphqlSqlParity, type GraphqlStatements } from './graphql-parity.ts';
 import { checkResponseParity } from './response-parity.ts';
-import { scenarios as defineScenarios } from './scenarios.ts';
+import { readSessionId, scenarios as defineScenarios } from './scenarios.ts';
 import { seed as seedDatabase } from './seed.ts';
 import { startServer, type RunningServer } from './servers.ts';
-import { checkSqlParity, type OperationStatements } from './sql-parity.ts';
+import { checkSqlParity, type OperationStatements, type Statement } from './sql-parity.ts';
 
 /**
  * `npm run bench`: the real server against a minimal node:http + pg baseline running the same SQL,
  * on a fresh seeded database, in one run.
  *
  *   1. create, migrate and seed the bench database;
- *   2. check that the baseline runs the real server's statements and builds the same objects;
+ *   2. check that the baseline runs the real server's statements and builds the same objects (for
+ *      GraphQL: the statements the real GraphQL handler sends, captured from it in this process);
  *   3. start both servers (separate processes) and check they answer each scenario identically;
  *   4. for each round and scenario, load one server then the other (never both at once; the order
  *      alternates), each with a warm-up, the same connections and the same duration;
@@ -70,10 +72,17 @@ async function environment(databaseUrl: string, mode: string): Promise<string[]>
   }
 }
 
-function renderStatements(operations: readonly OperationStatements[]): string {
-  return operations
-    .map((op) => `${op.operation}: ${op.statements.map((s) => s.text.split(/\s+/).slice(0, 3).join(' ')).join(' → ')} (${op.statements.length} statements)`)
-    .join('\n');
+const opening = (s: Statement) => s.text.split(/\s+/).slice(0, 3).join(' ');
+
+function renderStatements(operations: readonly OperationStatements[], graphql: GraphqlStatements): string {
+  const lines = operations.map((op) => `${op.operation}: ${op.statements.map(opening).join(' → ')} (${op.statements.length} statements)`);
+  // Prisma's statements all begin alike: show what they read instead.
+  const table = (s: Statement) => /FROM ("public"\."\w+")/.exec(s.text)?.[1] ?? opening(s);
+  for (const op of graphql.operations) lines.push(`${op.operation}: ${op.statements.map((s) => `SELECT … FROM ${table(s)}`).join(' → ')} (${op.statements.length} statements)`);
+  if (graphql.firstRequestOnly.length > 0) {
+    lines.push(`(real GraphQL server, first request only, then cached for 30 s by src/auth/provisioning.ts: ${graphql.firstRequestOnly.map(opening).join(' → ')})`);
+  }
+  return lines.join('\n');
 }
 
 async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal): Promise<void> {
@@ -98,6 +107,13 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
     listProject: seed.projects[0]!.name,
     createProject: seed.projects[1]!.name,
     sessionId: seed.sessionIds[0]!,
+    log,
+  });
+  const graphqlStatements = await checkGraphqlSqlParity({
+    databaseUrl: database.url,
+    poolMax: config.poolMax,
+    sessionId: readSessionId(seed),
+    scenarios: config.scenarios,
     log,
   });
 
@@ -169,16 +185,20 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
     '',
     renderRounds(comparisons, names),
     '',
+    'Server CPU per request by round (µs):',
+    '',
+    renderRounds(comparisons, names, 'cpu'),
+    '',
     'Statements per request (identical on both servers, checked):',
     '',
     '```',
-    renderStatements(statements),
+    renderStatements(statements, graphqlStatements),
     '```',
     '',
     comparisons.every((c) => c.met) ? 'All goals met.' : `Goals missed: ${comparisons.filter((c) => !c.met).map((c) => c.scenario.name).join(', ')}.`,
   ];
   if (config.outputFile) {
-    await fs.writeFile(config.outputFile, JSON.stringify({ environment: about, method, measurements, comparisons, statements }, null, 2));
+    await fs.writeFile(config.outputFile, JSON.stringify({ environment: about, method, measurements, comparisons, statements, graphqlStatements }, null, 2));
     progress(`results written to ${config.outputFile}`);
   }
   process.stdout.write(`${output.join('\n')}\n`);

@@ -1,17 +1,24 @@
+import { GRAPHQL_DOCUMENTS, GRAPHQL_PATH, LATEST_VARIABLES } from './baseline-graphql.ts';
 import type { ScenarioName } from './config.ts';
 import type { LoadRequest } from './load.ts';
 import type { Seed } from './seed.ts';
 
 /**
- * The three benchmarked requests and their goals (requests/s of the real server as a fraction of
- * the baseline's). Each uses its own project, so that the sessions `create` adds never change what
- * `list` returns, whichever order the scenarios run in.
+ * The benchmarked requests and their goals. Each REST scenario uses its own project, so that the
+ * sessions `create` adds never change what `list` returns, whichever order the scenarios run in.
+ * (They do change what `graphql-latest` returns once `create` has run: the 20 latest sessions
+ * are then `create`'s. Both servers see the same rows within a round.)
  */
+export type Goal =
+  /** Minimum ratio real/baseline of requests per second (the REST goals). */
+  | { metric: 'throughput'; min: number }
+  /** Maximum ratio real/baseline of server CPU per request (the GraphQL goals). */
+  | { metric: 'cpu'; max: number };
+
 export interface Scenario {
   name: ScenarioName;
   title: string;
-  /** Minimum ratio real/baseline of requests per second. */
-  goal: number;
+  goal: Goal;
   /** The status every response must have. */
   status: number;
   request(baseUrl: string): LoadRequest;
@@ -19,29 +26,49 @@ export interface Scenario {
 
 const BASE = '/api/ambient/v1/sessions';
 
+/** The Relay global id of a session (as @pothos/plugin-relay encodes it). */
+export const sessionGlobalId = (id: string) => Buffer.from(`Session:${id}`).toString('base64');
+
+/** The request body of a GraphQL scenario. */
+export function graphqlBody(name: 'graphql-get' | 'graphql-latest', sessionId: string): string {
+  return name === 'graphql-get'
+    ? JSON.stringify({ query: GRAPHQL_DOCUMENTS.session, variables: { id: sessionGlobalId(sessionId) } })
+    : JSON.stringify({ query: GRAPHQL_DOCUMENTS.latest, variables: LATEST_VARIABLES });
+}
+
+/** The session `get` and `graphql-get` read: the same row over both protocols. */
+export const readSessionId = (seed: Seed) => seed.sessionIds[Math.floor(seed.sessionIds.length / 2)]!;
+
 export function scenarios(seed: Seed): Record<ScenarioName, Scenario> {
   const listProject = seed.projects[0]!.name;
   const createProject = seed.projects[1]!.name;
-  const sessionId = seed.sessionIds[Math.floor(seed.sessionIds.length / 2)]!;
+  const sessionId = readSessionId(seed);
+  const graphql = (name: 'graphql-get' | 'graphql-latest', title: string): Scenario => ({
+    name,
+    title,
+    goal: { metric: 'cpu', max: 2 },
+    status: 200,
+    request: (baseUrl) => ({ method: 'POST', url: `${baseUrl}${GRAPHQL_PATH}`, headers: { 'Content-Type': 'application/json' }, body: graphqlBody(name, sessionId) }),
+  });
   return {
     list: {
       name: 'list',
       title: `GET ${BASE}?size=100 (X-Ambient-Project: one project's 100 sessions)`,
-      goal: 0.8,
+      goal: { metric: 'throughput', min: 0.8 },
       status: 200,
       request: (baseUrl) => ({ method: 'GET', url: `${baseUrl}${BASE}?size=100`, headers: { 'X-Ambient-Project': listProject } }),
     },
     get: {
       name: 'get',
       title: `GET ${BASE}/{id}`,
-      goal: 0.5,
+      goal: { metric: 'throughput', min: 0.5 },
       status: 200,
       request: (baseUrl) => ({ method: 'GET', url: `${baseUrl}${BASE}/${sessionId}`, headers: {} }),
     },
     create: {
       name: 'create',
       title: `POST ${BASE} {"name":"bench","project_id":"<project name>"}`,
-      goal: 0.5,
+      goal: { metric: 'throughput', min: 0.5 },
       status: 201,
       request: (baseUrl) => ({
         method: 'POST',
@@ -50,5 +77,7 @@ export function scenarios(seed: Seed): Record<ScenarioName, Scenario> {
         body: JSON.stringify({ name: 'bench', project_id: createProject }),
       }),
     },
+    'graphql-get': graphql('graphql-get', `POST ${GRAPHQL_PATH} session(id) { 26 scalar fields }`),
+    'graphql-latest': graphql('graphql-latest', `POST ${GRAPHQL_PATH} sessions(first: 20, orderBy: CREATED_AT DESC) { nodes { 5 fields, project { id name } } }`),
   };
 }

@@ -34,7 +34,7 @@ export interface OperationStatements {
 export class ParityError extends Error {}
 
 /** Runs `work` and returns the statements it sent. Not reentrant: one capture at a time. */
-async function capture(work: () => Promise<unknown>): Promise<{ statements: Statement[]; result: unknown }> {
+export async function capture(work: () => Promise<unknown>): Promise<{ statements: Statement[]; result: unknown }> {
   const statements: Statement[] = [];
   const original = pg.Client.prototype.query;
   // pg's overloads make the signature unwieldy; the wrapper only looks at text and values.
@@ -54,7 +54,7 @@ async function capture(work: () => Promise<unknown>): Promise<{ statements: Stat
   }
 }
 
-function compare(operation: string, ours: Statement[], baseline: Statement[], ids: readonly string[]): void {
+export function compareStatements(operation: string, ours: Statement[], baseline: Statement[], ids: readonly string[]): void {
   const problems: string[] = [];
   const count = Math.max(ours.length, baseline.length);
   for (let i = 0; i < count; i++) {
@@ -101,20 +101,20 @@ export async function checkSqlParity(input: ParityInput): Promise<OperationState
       return page.rows.map((row) => toWire(Session, row));
     });
     const listBase = await capture(async () => (await listSessions(baseline, input.listProject, 1, 100)).items);
-    compare('list', listReal.statements, listBase.statements, []);
+    compareStatements('list', listReal.statements, listBase.statements, []);
     compareWire('list', listReal.result, listBase.result, []);
     report.push({ operation: 'list', statements: listReal.statements });
 
     const getReal = await capture(async () => toWire(Session, await domain.get({ actor }, Session, input.sessionId)));
     const getBase = await capture(() => getSession(baseline, input.sessionId));
-    compare('get', getReal.statements, getBase.statements, []);
+    compareStatements('get', getReal.statements, getBase.statements, []);
     compareWire('get', getReal.result, getBase.result, []);
     report.push({ operation: 'get', statements: getReal.statements });
 
     const createReal = await capture(async () => toWire(Session, await domain.create({ actor }, Session, { name: 'bench', project_id: input.createProject })));
     const createBase = await capture(() => createSession(baseline, 'bench', input.createProject, input.userId));
     const ids = [(createReal.result as { id: string }).id, (createBase.result as { id: string }).id];
-    compare('create', createReal.statements, createBase.statements, ids);
+    compareStatements('create', createReal.statements, createBase.statements, ids);
     compareWire('create', createReal.result, createBase.result, ids);
     report.push({ operation: 'create', statements: createReal.statements });
     return report;
