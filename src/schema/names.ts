@@ -5,8 +5,17 @@ import { camel } from '../db/prisma-schema.ts';
  * PascalCase, enum values CONSTANT_CASE.
  */
 
-/** `llm_temperature` → `llmTemperature`. */
-export const graphqlFieldName = (wireName: string): string => camel(wireName);
+const fieldNames = new Map<string, string>();
+
+/** `llm_temperature` → `llmTemperature` (memoized: resolvers ask for it on every request). */
+export function graphqlFieldName(wireName: string): string {
+  let name = fieldNames.get(wireName);
+  if (name === undefined) {
+    name = camel(wireName);
+    fieldNames.set(wireName, name);
+  }
+  return name;
+}
 
 /** `project_settings` → `ProjectSettings`, `phase` → `Phase`. */
 export const pascal = (name: string): string => camel(name).replace(/^./, (c) => c.toUpperCase());

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { ProjectsDocument, SessionsDocument, ViewerDocument } from '../../src/generated/graphql/graphql.ts';
 import { LIMITS, MAX_PAGE_SIZE } from '../../src/schema/builder.ts';
@@ -83,5 +84,37 @@ describe('trusted documents', () => {
     expect(unknown.errors?.[0]).toMatchObject({ message: 'unknown persisted document', extensions: { code: 21 } });
     const apqStyle = await post(trustedOnly().url, { extensions: { persistedQuery: { version: 1, sha256Hash: [...manifest.keys()][0] } } });
     expect(apqStyle.errors).toBeUndefined();
+  });
+});
+
+describe('request bodies', () => {
+  /** Sends raw bytes, so the test controls Content-Length and Transfer-Encoding itself. */
+  function send(url: string, headers: http.OutgoingHttpHeaders, chunks: string[]): Promise<{ status: number; body: { code?: string; reason?: string } }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer admin', ...headers } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { code?: string; reason?: string } }));
+      });
+      req.on('error', reject);
+      for (const chunk of chunks) req.write(chunk);
+      req.end();
+    });
+  }
+
+  test('a body over 1 MiB is refused as too large', async () => {
+    const query = `{ viewer { username } }${' '.repeat(1024 * 1024)}`;
+    const body = JSON.stringify({ query });
+    const result = await send(open().url, { 'Content-Length': Buffer.byteLength(body) }, [body]);
+    expect(result.status).toBe(413);
+    expect(result.body.code).toBe('ambient-api-server-32');
+  });
+
+  test('a body without a declared length is refused; the same body with one runs', async () => {
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const chunked = await send(open().url, { 'Transfer-Encoding': 'chunked' }, [body.slice(0, 5), body.slice(5)]);
+    expect(chunked.status).toBe(400);
+    expect(chunked.body).toMatchObject({ code: 'ambient-api-server-17', reason: 'Invalid request format: Content-Length is required' });
+    const declared = await send(open().url, { 'Content-Length': Buffer.byteLength(body) }, [body]);
+    expect(declared).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
   });
 });
