@@ -8,6 +8,9 @@ export type ScenarioName = 'list' | 'get' | 'create' | 'graphql-get' | 'graphql-
 
 export const SCENARIO_NAMES: readonly ScenarioName[] = ['list', 'get', 'create', 'graphql-get', 'graphql-latest'];
 
+/** Not a load against both servers but a run of its own (bench/live.ts), after the others. */
+const LIVE = 'live';
+
 export interface BenchConfig {
   /**
    * Maintenance URL of the Postgres server the bench database is created on. Undefined: try
@@ -30,6 +33,8 @@ export interface BenchConfig {
   /** Postgres pool size of both servers (the real server's DATABASE_POOL_MAX). */
   poolMax: number;
   scenarios: readonly ScenarioName[];
+  /** Run the live-update benchmark (bench/live.ts) after the scenarios. */
+  live: boolean;
   /** When set, both servers run with `--cpu-prof` and write their profiles here. */
   cpuProfileDir: string | undefined;
   /** When set, the results are also written there as JSON. */
@@ -47,13 +52,14 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return Number(text);
 }
 
-function scenarios(text: string | undefined): ScenarioName[] {
-  if (text === undefined || text.trim() === '') return [...SCENARIO_NAMES];
+function selection(text: string | undefined): { scenarios: ScenarioName[]; live: boolean } {
+  if (text === undefined || text.trim() === '') return { scenarios: [...SCENARIO_NAMES], live: true };
   const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const known = [...SCENARIO_NAMES, LIVE];
   for (const name of names) {
-    if (!(SCENARIO_NAMES as readonly string[]).includes(name)) throw new BenchConfigError(`BENCH_SCENARIOS: unknown scenario ${JSON.stringify(name)} (known: ${SCENARIO_NAMES.join(', ')})`);
+    if (!known.includes(name)) throw new BenchConfigError(`BENCH_SCENARIOS: unknown scenario ${JSON.stringify(name)} (known: ${known.join(', ')})`);
   }
-  return names as ScenarioName[];
+  return { scenarios: names.filter((name) => name !== LIVE) as ScenarioName[], live: names.includes(LIVE) };
 }
 
 const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value === '' ? undefined : value);
@@ -77,7 +83,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     durationSeconds: positiveInteger(env, 'BENCH_DURATION', 10),
     rounds: positiveInteger(env, 'BENCH_ROUNDS', 3),
     poolMax: positiveInteger(env, 'BENCH_POOL_MAX', 10),
-    scenarios: scenarios(env['BENCH_SCENARIOS']),
+    ...selection(env['BENCH_SCENARIOS']),
     cpuProfileDir: nonEmpty(env['BENCH_CPU_PROF_DIR']),
     outputFile: nonEmpty(env['BENCH_OUTPUT']),
     sampleLock: env['BENCH_SAMPLE_LOCK'] === '1',

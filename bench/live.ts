@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createPool } from '../src/db/database.ts';
 import { createLogger } from '../src/log.ts';
 import { loadBenchConfig } from './config.ts';
+import { cpuBetween, cpuSnapshot } from './proc.ts';
 import { openBenchDatabase } from './database.ts';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.ts';
 
@@ -42,6 +43,9 @@ interface Result {
   rssBefore: number;
   rssPeak: number;
   rssAfter: number;
+  /** CPU (utime + stime) per delivered frame while updating, of the server and of the subscriber processes. */
+  serverMicrosPerFrame: number;
+  subscribersMicrosPerFrame: number;
 }
 
 async function measure(server: RunningServer, projectId: string, sessionIds: readonly string[], subscribers: number): Promise<Result> {
@@ -63,6 +67,8 @@ async function measure(server: RunningServer, projectId: string, sessionIds: rea
 
   let rssPeak = rssMiB(server.pid);
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(server.pid))), 250);
+  const childPids = children.map((child) => child.pid!);
+  const cpuBefore = cpuSnapshot([server.pid, ...childPids]);
   const total = RATE * SECONDS;
   const started = Date.now();
   let sent = 0;
@@ -84,6 +90,8 @@ async function measure(server: RunningServer, projectId: string, sessionIds: rea
   await Promise.all(inFlight);
   await new Promise((r) => setTimeout(r, 2000)); // let the last frames arrive
   clearInterval(sampler);
+  const cpuAfter = cpuSnapshot([server.pid, ...childPids]);
+  const cpuOf = (pids: number[]) => cpuBetween(new Map(pids.map((pid) => [pid, cpuBefore.get(pid)!])), cpuAfter).micros;
 
   const reports = await Promise.all(
     children.map(
@@ -98,16 +106,19 @@ async function measure(server: RunningServer, projectId: string, sessionIds: rea
   );
   await new Promise((r) => setTimeout(r, 500));
   const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const frames = reports.reduce((n, r) => n + r.frames, 0);
   return {
     subscribers,
     updates: total,
-    frames: reports.reduce((n, r) => n + r.frames, 0),
+    frames,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? NaN,
     rssBefore,
     rssPeak,
     rssAfter: rssMiB(server.pid),
+    serverMicrosPerFrame: cpuOf([server.pid]) / frames,
+    subscribersMicrosPerFrame: cpuOf(childPids) / frames,
   };
 }
 
@@ -122,6 +133,7 @@ try {
     env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', RECONCILER: 'off', DATABASE_POOL_MAX: '10' },
     applicationName: 'ambient-api',
     logFile: path.join(os.tmpdir(), 'ambient-bench-live.log'),
+    cpuProfileDir: config.cpuProfileDir,
   });
   const project = (await (await fetch(`${server.url}/api/ambient/v1/projects`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'live' }) })).json()) as { id: string };
   const sessionIds: string[] = [];
@@ -132,9 +144,9 @@ try {
   const baseline = await measure(server, project.id, sessionIds, 1);
   const loaded = await measure(server, project.id, sessionIds, SUBSCRIBERS);
   const row = (label: string, r: Result) =>
-    `| ${label} | ${r.subscribers} | ${RATE}/s × ${SECONDS} s | ${r.frames} / ${r.updates * r.subscribers} | ${r.p50} | ${r.p99} | ${r.max} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} → ${r.rssAfter.toFixed(0)} |`;
-  console.log('| run | subscribers | updates | frames delivered / expected | p50 (ms) | p99 (ms) | max (ms) | server RSS MiB (before → peak → after) |');
-  console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |');
+    `| ${label} | ${r.subscribers} | ${RATE}/s × ${SECONDS} s | ${r.frames} / ${r.updates * r.subscribers} | ${r.p50} | ${r.p99} | ${r.max} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} → ${r.rssAfter.toFixed(0)} | ${r.serverMicrosPerFrame.toFixed(1)} | ${r.subscribersMicrosPerFrame.toFixed(1)} |`;
+  console.log('| run | subscribers | updates | frames delivered / expected | p50 (ms) | p99 (ms) | max (ms) | server RSS MiB (before → peak → after) | server CPU µs/frame | subscribers CPU µs/frame |');
+  console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
   console.log(row('baseline (1 subscriber)', baseline));
   console.log(row('loaded', loaded));
   console.log(`goal p99 < 100 ms: ${loaded.p99 < 100 ? 'met' : 'missed'}`);

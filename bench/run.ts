@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { checkGraphqlSqlParity, type GraphqlStatements } from './graphql-parity.
 import { checkResponseParity } from './response-parity.ts';
 import { readSessionId, scenarios as defineScenarios } from './scenarios.ts';
 import { seed as seedDatabase } from './seed.ts';
-import { startServer, type RunningServer } from './servers.ts';
+import { REPO_ROOT, startServer, type RunningServer } from './servers.ts';
 import { checkSqlParity, type OperationStatements, type Statement } from './sql-parity.ts';
 
 /**
@@ -26,7 +27,8 @@ import { checkSqlParity, type OperationStatements, type Statement } from './sql-
  *   3. start both servers (separate processes) and check they answer each scenario identically;
  *   4. for each round and scenario, load one server then the other (never both at once; the order
  *      alternates), each with a warm-up, the same connections and the same duration;
- *   5. print the side-by-side table; drop the database and stop everything, also on failure.
+ *   5. print the side-by-side table; drop the database and stop everything, also on failure;
+ *   6. with the `live` scenario (selected by default), run the live-update benchmark, bench/live.ts.
  */
 
 const REAL = 'ambient-api';
@@ -232,7 +234,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => interrupt('SIGINT'));
   process.once('SIGTERM', () => interrupt('SIGTERM'));
   try {
-    await bench(config, cleanup, loads.signal);
+    if (config.scenarios.length > 0) await bench(config, cleanup, loads.signal);
   } catch (error) {
     process.exitCode = 1;
     if (loads.signal.aborted) progress('interrupted');
@@ -241,6 +243,14 @@ async function main(): Promise<void> {
     progress('cleaning up');
     await cleanup.run();
   }
+  if (config.live && process.exitCode === undefined && !loads.signal.aborted) process.exitCode = await runLiveBench();
+}
+
+/** bench/live.ts in a process of its own: it starts its own server, database and subscribers. */
+function runLiveBench(): Promise<number> {
+  progress('live updates: node --import tsx bench/live.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/live.ts')], { stdio: 'inherit' });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 }
 
 await main();

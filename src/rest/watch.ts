@@ -51,6 +51,19 @@ interface WatchRequest {
 
 type FrameType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
+/**
+ * The bytes of a full-object frame, encoded once per event and type and shared by every watch
+ * that sends it: with many watchers, per-subscriber encoding (and its garbage) was the largest
+ * cost of a delivery after the write itself.
+ */
+const encodedFrames = new WeakMap<ChangeEvent, Partial<Record<FrameType, Buffer>>>();
+
+function encodedFrame(event: ChangeEvent, type: FrameType): Buffer {
+  let frames = encodedFrames.get(event);
+  if (!frames) encodedFrames.set(event, (frames = {}));
+  return (frames[type] ??= Buffer.from(SseStream.frame(`{"type":"${type}","object":${event.objectJson}}`, event.seq)));
+}
+
 export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchRequest, { domain, feed, streamKeepaliveMs }: RouteServices): Promise<void> {
   if (resumeAfter !== undefined && !(await isRetained(domain.pool, resumeAfter))) {
     throw new DomainError(33, `Resume point ${resumeAfter} is no longer available; list again and watch without Last-Event-ID`);
@@ -102,9 +115,8 @@ export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchR
     else if (state === true || (state === undefined && (await inScope(event)))) type = 'DELETED';
     if (!type) continue;
     told.set(event.objectId, type !== 'DELETED');
-    // Full objects go out as the stored JSON text, serialized once for every subscriber.
     if (params.fields) await stream.send({ type, object: sparse(event.object, params.fields) }, event.seq);
-    else await stream.sendSerialized(`{"type":"${type}","object":${event.objectJson}}`, event.seq);
+    else await stream.sendEncoded(encodedFrame(event, type));
   }
   // The feed closed the subscription (too slow, or shutting down): the client resumes from its last id.
   stream.end();

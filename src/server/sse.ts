@@ -49,12 +49,7 @@ export class SseStream {
 
   /** One event: optional `id:` line and a single-line JSON `data:` line. */
   send(data: unknown, id?: number | string): Promise<void> {
-    return this.sendSerialized(JSON.stringify(data), id);
-  }
-
-  /** One event whose data is already one line of JSON (serialized once for many streams). */
-  sendSerialized(json: string, id?: number | string): Promise<void> {
-    return this.write(SseStream.frame(json, id));
+    return this.write(SseStream.frame(JSON.stringify(data), id));
   }
 
   /** Frames already encoded with `SseStream.frame` (e.g. once for many streams), in one write. */
