@@ -58,6 +58,37 @@ export function loadKubeConfig(kubeconfigPath: string | undefined): KubeConfig |
   return undefined;
 }
 
+type RequestContext = Parameters<KubeConfig['applySecurityAuthentication']>[0];
+type Dispatcher = NonNullable<ReturnType<RequestContext['getDispatcher']>>;
+
+/**
+ * The configuration API calls go through: the same clusters, users and contexts, but one
+ * connection pool per context. client-node 2.0.1 builds a new undici Agent in every
+ * `applySecurityAuthentication`, so every call opened a connection of its own (and, on a real
+ * cluster, a TLS handshake): 51 connections for 50 creates, measured against the fake. The first
+ * agent of a context is kept and reused; the fresh one, which never connected, is dropped.
+ * (A client certificate that an exec plugin rotates would keep the first one until restart;
+ * tokens are headers, applied per call, and unaffected.)
+ */
+class PooledKubeConfig extends KubeConfig {
+  private readonly dispatchers = new Map<string, Dispatcher>();
+
+  static from(config: KubeConfig): PooledKubeConfig {
+    const pooled = new PooledKubeConfig();
+    pooled.loadFromOptions({ clusters: config.clusters, users: config.users, contexts: config.contexts, currentContext: config.currentContext });
+    return pooled;
+  }
+
+  override async applySecurityAuthentication(context: RequestContext): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    const created = context.getDispatcher();
+    if (!created) return;
+    const shared = this.dispatchers.get(this.currentContext);
+    if (shared) context.setDispatcher(shared);
+    else this.dispatchers.set(this.currentContext, created);
+  }
+}
+
 /** A failed Kubernetes call, as the reconciler needs to react to it. */
 export function classify(error: unknown): { code: number; reason: string; retryAfterMs?: number } {
   if (error instanceof ApiException) {
@@ -114,7 +145,7 @@ export class Kube {
     private readonly config: KubeConfig,
     private readonly log: Logger,
   ) {
-    this.api = KubernetesObjectApi.makeApiClient(config);
+    this.api = KubernetesObjectApi.makeApiClient(PooledKubeConfig.from(config));
   }
 
   /** Starts the informers; `onChange` hears every add, update and delete. Resolves after the initial lists. */

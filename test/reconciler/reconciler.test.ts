@@ -248,6 +248,21 @@ describe.skipIf(REAL_KUBE)('failures of the API server', () => {
     await w.eventually(async () => (await namespaceOf(p['name'] as string))?.metadata.annotations?.['openshift.io/display-name'] === 'After conflicts');
   });
 
+  test('API calls share one connection instead of opening one each', async () => {
+    const w = await ready();
+    const fake = w.cluster.fake!;
+    await fake.settle();
+    const before = fake.connections;
+    const projects = await Promise.all(Array.from({ length: 5 }, () => project()));
+    for (const p of projects) await w.eventually(() => namespaceOf(p['name'] as string));
+    const sequential = [];
+    for (let i = 0; i < 10; i++) sequential.push(await project());
+    for (const p of sequential) await w.eventually(() => namespaceOf(p['name'] as string));
+    // 15 namespace creates (the test reads the fake in process): at most the few connections that
+    // concurrent calls need, not one per call.
+    expect(fake.connections - before).toBeLessThanOrEqual(6);
+  });
+
   test('dropped and broken watches are reopened; a compacted history relists', async () => {
     const w = await ready();
     const fake = w.cluster.fake!;

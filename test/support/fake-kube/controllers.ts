@@ -54,10 +54,11 @@ export class Controllers {
   /** One step per pass: delete what a Terminating namespace holds; once it is empty, finalize it (and so remove it). */
   private reconcileNamespaces(): void {
     const namespaces = this.registry.namespaces;
-    for (const namespace of this.registry.store.list(namespaces)) {
-      if (!namespace.metadata.deletionTimestamp) continue;
+    const stored = this.registry.store.stored();
+    for (const { resource, object: namespace } of stored) {
+      if (resource !== namespaces || !namespace.metadata.deletionTimestamp) continue;
       const name = namespace.metadata.name!;
-      const contents = this.registry.store.all().filter((s) => s.resource.namespaced && s.object.metadata.namespace === name);
+      const contents = stored.filter((s) => s.resource.namespaced && s.object.metadata.namespace === name);
       if (contents.length > 0) {
         for (const { resource, object } of contents) {
           if (!object.metadata.deletionTimestamp) this.attempt(() => this.registry.delete(resource, name, object.metadata.name!, { propagationPolicy: 'Background' }));
@@ -76,7 +77,7 @@ export class Controllers {
    * `orphan` and `foregroundDeletion` finalizers of owners being deleted.
    */
   private collectGarbage(): void {
-    const all = this.registry.store.all();
+    const all = this.registry.store.stored();
     const byUid = new Map(all.map((s) => [s.object.metadata.uid!, s]));
     for (const { resource, object } of all) {
       const refs = object.metadata.ownerReferences ?? [];
@@ -94,10 +95,11 @@ export class Controllers {
         this.attempt(() => this.registry.delete(resource, object.metadata.namespace, object.metadata.name!, { propagationPolicy }));
       }
     }
-    for (const { resource, object: owner } of this.registry.store.all()) {
+    const afterCollection = this.registry.store.stored();
+    for (const { resource, object: owner } of afterCollection) {
       if (!owner.metadata.deletionTimestamp) continue;
       const uid = owner.metadata.uid!;
-      const dependents = this.registry.store.all().filter((s) => s.object.metadata.ownerReferences?.some((ref) => ref.uid === uid));
+      const dependents = afterCollection.filter((s) => s.object.metadata.ownerReferences?.some((ref) => ref.uid === uid));
       if (owner.metadata.finalizers?.includes('orphan')) {
         for (const dependent of dependents) {
           this.attempt(() =>

@@ -67,6 +67,11 @@ export class FakeKube {
     return this.server.requests;
   }
 
+  /** TCP connections accepted so far. */
+  get connections(): number {
+    return this.server.connections;
+  }
+
   clearRequests(): void {
     this.server.requests.length = 0;
   }

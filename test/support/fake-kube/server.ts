@@ -53,12 +53,16 @@ export class ApiServer {
   readonly requests: RecordedRequest[] = [];
   private readonly faults: (Fault & { remaining: number })[] = [];
   private readonly server: Server = createServer((req, res) => void this.handle(req, res));
+  /** TCP connections accepted so far (clients should reuse theirs). */
+  connections = 0;
 
   constructor(
     private readonly registry: Registry,
     private readonly watches: Watches,
     private readonly token: string,
-  ) {}
+  ) {
+    this.server.on('connection', () => this.connections++);
+  }
 
   async listen(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

@@ -4,6 +4,10 @@ import type { ResourceType } from './resources.ts';
 /**
  * Objects by resource, namespace and name, under one global, increasing resourceVersion (as
  * etcd's revision), with a bounded history of changes for watches to replay.
+ *
+ * A stored object is never changed after its commit (a change stores a new copy), so the
+ * in-process controllers may read the stored objects themselves (`stored()`); everything handed to
+ * a client or a test is a copy.
  */
 
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -49,17 +53,17 @@ export class Store {
     return stored && structuredClone(stored.object);
   }
 
-  /** Objects of one resource (in one namespace, or all) in etcd key order: namespace, then name. */
+  /** Copies of the objects of one resource (in one namespace, or all) in etcd key order: namespace, then name. */
   list(resource: ResourceType, namespace?: string): KubeObject[] {
-    return this.all()
-      .filter((s) => s.resource === resource && (namespace === undefined || s.object.metadata.namespace === namespace))
-      .map((s) => s.object);
+    return [...this.objects.entries()]
+      .filter(([, s]) => s.resource === resource && (namespace === undefined || s.object.metadata.namespace === namespace))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, s]) => structuredClone(s.object));
   }
 
-  all(): StoredObject[] {
-    return [...this.objects.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, s]) => ({ resource: s.resource, object: structuredClone(s.object) }));
+  /** Every stored object as of now, not copied (see above): to read, never to change. */
+  stored(): readonly StoredObject[] {
+    return [...this.objects.values()];
   }
 
   create(resource: ResourceType, object: KubeObject): KubeObject {
