@@ -41,7 +41,7 @@ export async function checkGraphqlSqlParity(input: GraphqlParityInput): Promise<
   const selected = GRAPHQL_SCENARIOS.filter((name) => input.scenarios.includes(name));
   if (selected.length === 0) return { operations: [], firstRequestOnly: [] };
   // Loaded only when needed: importing the handler builds the whole GraphQL schema (seconds of CPU).
-  const [{ loadConfig }, { createPool }, { createGraphqlHandler }, { createApiServer }, { createServices }] = await Promise.all([
+  const [{ loadConfig }, { createPool }, { graphqlHandlerFor }, { createApiServer }, { createServices }] = await Promise.all([
     import('../src/config.ts'),
     import('../src/db/database.ts'),
     import('../src/graphql/handler.ts'),
@@ -61,12 +61,7 @@ export async function checkGraphqlSqlParity(input: GraphqlParityInput): Promise<
     buildTime: new Date(0).toISOString(),
     metrics: services.metrics,
     handlers: [
-      createGraphqlHandler({
-        domain: services.domain,
-        sessionActions: services.sessions,
-        feed: services.feed,
-        agui: services.agui,
-        resolveActor: (req) => services.authenticator.authenticate(req),
+      graphqlHandlerFor(services, {
         graphiql: config.graphiql,
         introspection: config.graphqlIntrospection,
         corsOrigins: config.corsOrigins,

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { warnDevelopmentMode } from './auth/development-mode.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { createGraphqlHandler } from './graphql/handler.ts';
+import { graphqlHandlerFor } from './graphql/handler.ts';
 import { createOAuthCallbackHandler } from './integrations/oauth/callback-route.ts';
 import { scheduleChangeLogRetention } from './live/retention.ts';
 import { createLogger } from './log.ts';
@@ -37,12 +37,7 @@ async function main(config: Config): Promise<void> {
     handlers: [
       rest,
       createOAuthCallbackHandler({ flows: services.integrations.oauth, authenticator: services.authenticator }),
-      createGraphqlHandler({
-        domain: services.domain,
-        sessionActions: services.sessions,
-        feed: services.feed,
-        agui: services.agui,
-        resolveActor: (req) => services.authenticator.authenticate(req),
+      graphqlHandlerFor(services, {
         graphiql: config.graphiql,
         introspection: config.graphqlIntrospection,
         corsOrigins: config.corsOrigins,

@@ -22,6 +22,7 @@ import type { ChangeFeed } from '../live/change-feed.ts';
 import type { Logger } from '../log.ts';
 import { applyCors } from '../rest/cors.ts';
 import type { RouteHandler } from '../server/server.ts';
+import type { Services } from '../services.ts';
 import { ReadAccess } from '../schema/access.ts';
 import { ComputedFields } from '../schema/computed.ts';
 import type { GraphqlContext, GraphqlServices } from '../schema/context.ts';
@@ -74,6 +75,21 @@ export interface GraphqlOptions {
 interface ServerContext {
   req: IncomingMessage;
   res: ServerResponse;
+}
+
+/** The settings of a GraphQL endpoint; everything else comes from the server's services. */
+export type GraphqlSettings = Pick<GraphqlOptions, 'graphiql' | 'introspection' | 'corsOrigins' | 'log' | 'trustedDocuments'>;
+
+/** The GraphQL handler over a server's services, wired as `src/main.ts` serves it. */
+export function graphqlHandlerFor(services: Services, settings: GraphqlSettings): RouteHandler {
+  return createGraphqlHandler({
+    domain: services.domain,
+    sessionActions: services.sessions,
+    feed: services.feed,
+    agui: services.agui,
+    resolveActor: (req) => services.authenticator.authenticate(req),
+    ...settings,
+  });
 }
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../graphql/', import.meta.url));

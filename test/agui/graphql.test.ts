@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createGraphqlHandler } from '../../src/graphql/handler.ts';
+import { graphqlHandlerFor } from '../../src/graphql/handler.ts';
 import { createApiServer, type ApiServer } from '../../src/server/server.ts';
 import { testLog } from '../support/database.ts';
 import { agui, runEnded, sessionIn, storedEvents, useAguiWorld, type Json } from './support.ts';
@@ -19,12 +19,7 @@ beforeAll(async () => {
     version: '0.0.0-test',
     buildTime: '2026-01-01T00:00:00.000Z',
     handlers: [
-      createGraphqlHandler({
-        domain: services.domain,
-        sessionActions: services.sessions,
-        feed: services.feed,
-        agui: services.agui,
-        resolveActor: (req) => services.authenticator.authenticate(req),
+      graphqlHandlerFor(services, {
         graphiql: false,
         introspection: true,
         corsOrigins: [],

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
-import { createGraphqlHandler } from '../../src/graphql/handler.ts';
+import { graphqlHandlerFor } from '../../src/graphql/handler.ts';
 import { createOAuthCallbackHandler } from '../../src/integrations/oauth/callback-route.ts';
 import { createRestHandler } from '../../src/rest/handler.ts';
 import { API_ROUTES } from '../../src/rest/routes.ts';
@@ -46,12 +46,7 @@ export function useAuthServer(env: () => Record<string, string>): () => AuthServ
       handlers: [
         createRestHandler({ routes: API_ROUTES, services, authenticator: services.authenticator, corsOrigins: [] }),
         createOAuthCallbackHandler({ flows: services.integrations.oauth, authenticator: services.authenticator }),
-        createGraphqlHandler({
-          domain: services.domain,
-          sessionActions: services.sessions,
-          feed: services.feed,
-          agui: services.agui,
-          resolveActor: (req) => services.authenticator.authenticate(req),
+        graphqlHandlerFor(services, {
           graphiql: false,
           introspection: true,
           corsOrigins: [],
