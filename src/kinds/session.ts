@@ -107,6 +107,7 @@ export const Session = defineKind({
     kube_namespace: { wire: 'string', access: 'status', rule: line(63), description: 'Namespace of the AgenticSession: the project’s name.' },
   },
   unique: [{ columns: ['kube_cr_name'], reports: 'kube_cr_name', includeDeleted: true }],
-  indexes: [['phase']],
+  // created_at: the newest sessions across projects (the frontend's default list order).
+  indexes: [['phase'], ['created_at']],
   roles: { delete: 'admin' },
 });
