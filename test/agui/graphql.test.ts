@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { graphqlHandlerFor } from '../../src/graphql/handler.ts';
 import { createApiServer, type ApiServer } from '../../src/server/server.ts';
 import { testLog } from '../support/database.ts';
+import { openStream } from '../support/sse.ts';
 import { agui, runEnded, sessionIn, storedEvents, useAguiWorld, type Json } from './support.ts';
 
 /** AG-UI in GraphQL: Session.runs, Session.messages, Session.agentStatus and the sessionAguiEvents subscription. */
@@ -63,40 +64,20 @@ test('runs, agentStatus and messages on Session; the event subscription replays 
 
   // The subscription, over yoga's SSE: from a seq, then live.
   const stored = await storedEvents(api, s.id);
-  const controller = new AbortController();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-    body: JSON.stringify({ query: 'subscription($id: ID!, $after: String) { sessionAguiEvents(session: $id, after: $after) { seq type event } }', variables: { id: found['id'], after: String(stored.at(-3)!.seq) } }),
-    signal: controller.signal,
-  });
-  expect(res.headers.get('content-type')).toBe('text/event-stream');
-  const received: Json[] = [];
-  const reading = (async () => {
-    let buffer = '';
-    const decoder = new TextDecoder();
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block.split('\n').find((line) => line.startsWith('data: '));
-        if (data) received.push(((JSON.parse(data.slice(6)) as { data: Json }).data['sessionAguiEvents'] as Json));
-      }
-    }
-  })().catch(() => undefined);
-  const until = async (count: number) => {
-    for (let i = 0; i < 500 && received.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(received.length).toBeGreaterThanOrEqual(count);
-  };
-  await until(2);
-  expect(received.slice(0, 2)).toEqual(stored.slice(-2).map((e) => ({ seq: e.seq, type: e.type, event: e.payload })));
+  const stream = await openStream(
+    url,
+    { 'Content-Type': 'application/json' },
+    {
+      method: 'POST',
+      body: JSON.stringify({ query: 'subscription($id: ID!, $after: String) { sessionAguiEvents(session: $id, after: $after) { seq type event } }', variables: { id: found['id'], after: String(stored.at(-3)!.seq) } }),
+    },
+  );
+  expect(stream.headers.get('content-type')).toBe('text/event-stream');
+  const nextEvent = async () => ((await stream.nextData()).data as { data: Json }).data['sessionAguiEvents'] as Json;
+  expect([await nextEvent(), await nextEvent()]).toEqual(stored.slice(-2).map((e) => ({ seq: e.seq, type: e.type, event: e.payload })));
   await api.request('POST', agui(s.id, 'feedback'), { body: { type: 'META', metaType: 'thumbs_up' } });
-  await until(3);
-  expect(received[2]).toMatchObject({ type: 'META', event: { type: 'META', metaType: 'thumbs_up', threadId: s.id } });
-  controller.abort();
-  await reading;
+  expect(await nextEvent()).toMatchObject({ type: 'META', event: { type: 'META', metaType: 'thumbs_up', threadId: s.id } });
+  stream.close();
 
   // Invisible or unknown sessions: NotFound.
   const missing = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: 'subscription { sessionAguiEvents(session: "nope") { seq } }' }) });

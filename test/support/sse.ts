@@ -20,9 +20,10 @@ export interface EventStream {
   close(): void;
 }
 
-export async function openStream(url: string, headers: Record<string, string> = {}): Promise<EventStream> {
+/** Opens a stream with GET, or with `request`'s method and body (a GraphQL subscription over SSE is a POST). */
+export async function openStream(url: string, headers: Record<string, string> = {}, request: { method?: string; body?: string } = {}): Promise<EventStream> {
   const controller = new AbortController();
-  const res = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const res = await fetch(url, { ...request, headers: { Accept: 'text/event-stream', ...headers }, signal: controller.signal });
   const frames: Frame[] = [];
   const waiters: (() => void)[] = [];
   let done = false;
