@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { PgListener } from '../db/listener.ts';
 import type { Logger } from '../log.ts';
 import type { StoredEvent } from './events.ts';
 import { AGUI_CHANNEL, headOf, readEvents } from './store.ts';
@@ -143,19 +144,31 @@ export class AguiSubscription implements AsyncIterable<StoredEvent> {
 export class AguiFeed {
   private readonly channels = new Map<string, SessionChannel>();
   private readonly activity = new Set<(sessionId: string) => void>();
-  private listener: pg.Client | undefined;
+  private readonly listener: PgListener;
   private poll: NodeJS.Timeout | undefined;
-  private reconnect: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
     readonly pool: pg.Pool,
     private readonly options: AguiFeedOptions,
-  ) {}
+  ) {
+    this.listener = new PgListener({
+      connectionString: options.connectionString,
+      channel: AGUI_CHANNEL,
+      applicationName: 'ambient-api-agui-listen',
+      owner: 'agui feed',
+      log: options.log,
+      onNotification: (payload) => this.notified(payload),
+      // Anything appended while not listening.
+      onListening: () => {
+        for (const channel of this.channels.values()) this.wake(channel);
+      },
+    });
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
-    await this.listen();
+    await this.listener.start();
     this.poll = setInterval(() => void this.checkHeads(), this.options.pollIntervalMs ?? 2000);
     this.poll.unref();
   }
@@ -163,14 +176,8 @@ export class AguiFeed {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poll);
-    clearTimeout(this.reconnect);
     for (const channel of [...this.channels.values()]) for (const subscriber of [...channel.subscribers]) subscriber.close();
-    const listener = this.listener;
-    this.listener = undefined;
-    if (listener) {
-      await listener.query(`UNLISTEN ${AGUI_CHANNEL}`).catch(() => undefined);
-      await listener.end().catch(() => undefined);
-    }
+    await this.listener.stop();
   }
 
   /**
@@ -273,33 +280,5 @@ export class AguiFeed {
     const channel = this.channels.get(sessionId);
     if (channel && !(seq <= channel.last)) this.wake(channel);
     for (const listener of this.activity) listener(sessionId);
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString, application_name: 'ambient-api-agui-listen' });
-    client.on('notification', (message) => this.notified(message.payload));
-    client.on('error', (error) => {
-      if (this.stopped || this.listener !== client) return;
-      this.options.log.warn({ err: error }, 'agui feed: LISTEN connection lost; reconnecting');
-      this.listener = undefined;
-      client.end().catch(() => undefined);
-      this.scheduleReconnect(1000);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${AGUI_CHANNEL}`);
-    this.listener = client;
-    // Anything appended while not listening.
-    for (const channel of this.channels.values()) this.wake(channel);
-  }
-
-  private scheduleReconnect(delayMs: number): void {
-    if (this.stopped) return;
-    this.reconnect = setTimeout(() => {
-      this.listen().catch((error: unknown) => {
-        this.options.log.warn({ err: error }, 'agui feed: reconnecting LISTEN failed');
-        this.scheduleReconnect(Math.min(delayMs * 2, 30_000));
-      });
-    }, delayMs);
-    this.reconnect.unref();
   }
 }

@@ -1,8 +1,9 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { CHANGE_CHANNEL, headSeq, type ChangeType } from '../domain/change-log.ts';
 import type { WireObject } from '../domain/wire.ts';
 import type { Logger } from '../log.ts';
-import { run, sql, typeParsers, type Queryable } from '../db/sql.ts';
+import { PgListener } from '../db/listener.ts';
+import { run, sql, type Queryable } from '../db/sql.ts';
 
 /**
  * The change feed of one server process: every committed change, in `seq` order, to any number of
@@ -162,9 +163,8 @@ export class Subscription implements AsyncIterable<ChangeEvent> {
 export class ChangeFeed {
   private last = 0;
   private readonly subscribers = new Set<Subscription>();
-  private listener: pg.Client | undefined;
+  private readonly listener: PgListener;
   private poll: NodeJS.Timeout | undefined;
-  private reconnect: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private stopped = false;
@@ -172,7 +172,17 @@ export class ChangeFeed {
   constructor(
     readonly pool: pg.Pool,
     private readonly options: ChangeFeedOptions,
-  ) {}
+  ) {
+    this.listener = new PgListener({
+      connectionString: options.connectionString,
+      channel: CHANGE_CHANNEL,
+      applicationName: 'ambient-api-listen',
+      owner: 'change feed',
+      log: options.log,
+      onNotification: (payload) => this.notified(Number(payload)),
+      onListening: () => this.wake(), // anything committed while not listening
+    });
+  }
 
   /** The highest `seq` this process has read and dispatched. */
   get position(): number {
@@ -181,7 +191,7 @@ export class ChangeFeed {
 
   async start(): Promise<void> {
     this.last = await headSeq(this.pool);
-    await this.listen();
+    await this.listener.start();
     this.poll = setInterval(() => this.wake(), this.options.pollIntervalMs ?? 1000);
     this.poll.unref();
   }
@@ -189,15 +199,9 @@ export class ChangeFeed {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poll);
-    clearTimeout(this.reconnect);
     for (const subscriber of [...this.subscribers]) subscriber.close('stopped');
     await this.reading;
-    const listener = this.listener;
-    this.listener = undefined;
-    if (listener) {
-      await listener.query(`UNLISTEN ${CHANGE_CHANNEL}`).catch(() => undefined);
-      await listener.end().catch(() => undefined);
-    }
+    await this.listener.stop();
   }
 
   /**
@@ -252,36 +256,10 @@ export class ChangeFeed {
     }
   }
 
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString, types: typeParsers, application_name: 'ambient-api-listen' });
-    client.on('notification', (message) => {
-      const seq = Number(message.payload);
-      if (seq <= this.last) return;
-      // Nobody listening: nothing to read, only the position to move (new subscribers start here).
-      if (this.subscribers.size === 0 && !this.reading) this.last = seq;
-      else this.wake();
-    });
-    client.on('error', (error) => {
-      if (this.stopped || this.listener !== client) return;
-      this.options.log.warn({ err: error }, 'change feed: LISTEN connection lost; reconnecting');
-      this.listener = undefined;
-      client.end().catch(() => undefined);
-      this.scheduleReconnect(1000);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANGE_CHANNEL}`);
-    this.listener = client;
-    this.wake(); // anything committed while not listening
-  }
-
-  private scheduleReconnect(delayMs: number): void {
-    if (this.stopped) return;
-    this.reconnect = setTimeout(() => {
-      this.listen().catch((error: unknown) => {
-        this.options.log.warn({ err: error }, 'change feed: reconnecting LISTEN failed');
-        this.scheduleReconnect(Math.min(delayMs * 2, 30_000));
-      });
-    }, delayMs);
-    this.reconnect.unref();
+  private notified(seq: number): void {
+    if (seq <= this.last) return;
+    // Nobody listening: nothing to read, only the position to move (new subscribers start here).
+    if (this.subscribers.size === 0 && !this.reading) this.last = seq;
+    else this.wake();
   }
 }
