@@ -68,7 +68,8 @@ async function measure(server: RunningServer, projectId: string, sessionIds: rea
   let rssPeak = rssMiB(server.pid);
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(server.pid))), 250);
   const childPids = children.map((child) => child.pid!);
-  const cpuBefore = cpuSnapshot([server.pid, ...childPids]);
+  const serverCpu = cpuSnapshot([server.pid]);
+  const subscribersCpu = cpuSnapshot(childPids);
   const total = RATE * SECONDS;
   const started = Date.now();
   let sent = 0;
@@ -90,8 +91,8 @@ async function measure(server: RunningServer, projectId: string, sessionIds: rea
   await Promise.all(inFlight);
   await new Promise((r) => setTimeout(r, 2000)); // let the last frames arrive
   clearInterval(sampler);
-  const cpuAfter = cpuSnapshot([server.pid, ...childPids]);
-  const cpuOf = (pids: number[]) => cpuBetween(new Map(pids.map((pid) => [pid, cpuBefore.get(pid)!])), cpuAfter).micros;
+  const serverMicros = cpuBetween(serverCpu, cpuSnapshot([server.pid])).micros;
+  const subscribersMicros = cpuBetween(subscribersCpu, cpuSnapshot(childPids)).micros;
 
   const reports = await Promise.all(
     children.map(
@@ -117,8 +118,8 @@ async function measure(server: RunningServer, projectId: string, sessionIds: rea
     rssBefore,
     rssPeak,
     rssAfter: rssMiB(server.pid),
-    serverMicrosPerFrame: cpuOf([server.pid]) / frames,
-    subscribersMicrosPerFrame: cpuOf(childPids) / frames,
+    serverMicrosPerFrame: serverMicros / frames,
+    subscribersMicrosPerFrame: subscribersMicros / frames,
   };
 }
 
