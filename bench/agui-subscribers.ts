@@ -61,7 +61,10 @@ function maybeReport(force = false): void {
   reported = true;
   for (const controller of controllers) controller.abort();
   const pack = (pick: (s: Stream) => number[]) => Float64Array.from(streams.flatMap(pick));
-  process.send?.({ frames: streams.map((s) => s.seqs.length), seqs: pack((s) => s.seqs), arrivals: pack((s) => s.arrivals), latencies: pack((s) => s.latencies) }, () => process.exit(0));
+  process.send?.(
+    { frames: streams.map((s) => s.seqs.length), seqs: pack((s) => s.seqs), arrivals: pack((s) => s.arrivals), latencies: pack((s) => s.latencies) },
+    () => process.exit(0),
+  );
 }
 
 for (let i = 0; i < count; i++) void subscribe();

@@ -68,7 +68,8 @@ function range(values: ArrayLike<number>): { min: number; max: number } {
   return { min, max };
 }
 
-const percentile = (sorted: Float64Array, p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const stats = (values: Float64Array) => {
   const sorted = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
@@ -100,9 +101,19 @@ async function json(url: string, method: string, body?: unknown): Promise<Record
   return (await res.json()) as Record<string, unknown>;
 }
 
-async function scenario(name: string, subscribers: number, server: RunningServer, runner: FakeAguiRunner, pool: ReturnType<typeof createPool>, sessionId: string, steps: (input: RunInput) => Step[]): Promise<Result> {
+async function scenario(
+  name: string,
+  subscribers: number,
+  server: RunningServer,
+  runner: FakeAguiRunner,
+  pool: ReturnType<typeof createPool>,
+  sessionId: string,
+  steps: (input: RunInput) => Step[],
+): Promise<Result> {
   const base = `${server.url}/api/ambient/v1/sessions/${sessionId}/agui`;
-  const head = Number((await pool.query<{ head: number | null }>('SELECT max(seq) AS head FROM agui_events WHERE session_id = $1', [sessionId])).rows[0]!.head ?? 0);
+  const head = Number(
+    (await pool.query<{ head: number | null }>('SELECT max(seq) AS head FROM agui_events WHERE session_id = $1', [sessionId])).rows[0]!.head ?? 0,
+  );
   const children: ChildProcess[] = [];
   const opened: Promise<void>[] = [];
   const perProcess = Math.ceil(subscribers / PROCESSES);
@@ -179,7 +190,13 @@ try {
   server = await startServer({
     name: 'ambient-api',
     entry: 'src/main.ts',
-    env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', RECONCILER: 'off', DATABASE_POOL_MAX: String(config.poolMax), RUNNER_URL_TEMPLATE: runner.urlTemplate },
+    env: {
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      RECONCILER: 'off',
+      DATABASE_POOL_MAX: String(config.poolMax),
+      RUNNER_URL_TEMPLATE: runner.urlTemplate,
+    },
     applicationName: 'ambient-api',
     logFile: path.join(os.tmpdir(), 'ambient-bench-agui.log'),
     cpuProfileDir: config.cpuProfileDir,
@@ -200,8 +217,15 @@ try {
     await scenario(steady, 1, server, runner, pool, id, (input) => tokens(input, RATE * SECONDS, RATE)),
   ];
   const f = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  console.log(`node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; database ${database.mode}; subscribers in ${PROCESSES} processes`);
-  console.log('| scenario | subscribers | events | persisted/s | events/commit | delivered/s (all subscribers) | per subscriber/s | frames delivered / expected | e2e p50 (ms) | e2e p99 (ms) | e2e max (ms) | created→received p99 (ms) | server CPU µs/event |');
+  console.log(
+    `node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; database ${database.mode}; subscribers in ${PROCESSES} processes`,
+  );
+  console.log(
+    '| scenario | subscribers | events | persisted/s | events/commit | delivered/s (all subscribers) | per subscriber/s | frames delivered / expected | e2e p50 (ms) | e2e p99 (ms) | e2e max (ms) | created→received p99 (ms) | server CPU µs/event |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(

@@ -160,9 +160,28 @@ export async function createSession(pool: pg.Pool, name: string, projectRef: str
     const id = ksuid();
     // Absent optional fields are bound as NULL and defaults as values, as the real server binds them.
     const { rows } = await client.query<SessionRow>(SQL.insert, [
-      id, name, null, null, null, true, 300, 'sonnet', 0.7, 4000,
-      null, null, null, null, null, null, null, null,
-      projectId, `session-${id.toLowerCase()}`, projects[0]!.name, creatorId,
+      id,
+      name,
+      null,
+      null,
+      null,
+      true,
+      300,
+      'sonnet',
+      0.7,
+      4000,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      projectId,
+      `session-${id.toLowerCase()}`,
+      projects[0]!.name,
+      creatorId,
     ]);
     const wire = sessionToWire(rows[0]!);
     await client.query(SQL.changeEvent, [['Session'], [id], ['ADDED'], [projectId], [JSON.stringify(wire)], CHANGE_LOG_LOCK]);

@@ -54,7 +54,10 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 
 function selection(text: string | undefined): { scenarios: ScenarioName[]; live: boolean } {
   if (text === undefined || text.trim() === '') return { scenarios: [...SCENARIO_NAMES], live: true };
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = [...SCENARIO_NAMES, LIVE];
   for (const name of names) {
     if (!known.includes(name)) throw new BenchConfigError(`BENCH_SCENARIOS: unknown scenario ${JSON.stringify(name)} (known: ${known.join(', ')})`);

@@ -50,7 +50,13 @@ export async function checkGraphqlSqlParity(input: GraphqlParityInput): Promise<
   ]);
   const { log } = input;
   // The environment bench/run.ts starts the real server with.
-  const config = loadConfig({ ...process.env, DATABASE_URL: input.databaseUrl, DATABASE_POOL_MAX: String(input.poolMax), LOG_LEVEL: 'warn', RECONCILER: 'off' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: input.databaseUrl,
+    DATABASE_POOL_MAX: String(input.poolMax),
+    LOG_LEVEL: 'warn',
+    RECONCILER: 'off',
+  });
   const pool = createPool(input.databaseUrl, 2, log);
   const baseline = createBaselinePool(input.databaseUrl, 2);
   const services = createServices({ pool, connectionString: input.databaseUrl }, config, log);

@@ -136,17 +136,29 @@ try {
     logFile: path.join(os.tmpdir(), 'ambient-bench-live.log'),
     cpuProfileDir: config.cpuProfileDir,
   });
-  const project = (await (await fetch(`${server.url}/api/ambient/v1/projects`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'live' }) })).json()) as { id: string };
+  const project = (await (
+    await fetch(`${server.url}/api/ambient/v1/projects`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'live' }),
+    })
+  ).json()) as { id: string };
   const sessionIds: string[] = [];
   for (let i = 0; i < SESSIONS; i++) {
-    const res = await fetch(`${server.url}/api/ambient/v1/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ project_id: project.id, name: `s${i}`, prompt: 't=0' }) });
+    const res = await fetch(`${server.url}/api/ambient/v1/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ project_id: project.id, name: `s${i}`, prompt: 't=0' }),
+    });
     sessionIds.push(((await res.json()) as { id: string }).id);
   }
   const baseline = await measure(server, project.id, sessionIds, 1);
   const loaded = await measure(server, project.id, sessionIds, SUBSCRIBERS);
   const row = (label: string, r: Result) =>
     `| ${label} | ${r.subscribers} | ${RATE}/s × ${SECONDS} s | ${r.frames} / ${r.updates * r.subscribers} | ${r.p50} | ${r.p99} | ${r.max} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} → ${r.rssAfter.toFixed(0)} | ${r.serverMicrosPerFrame.toFixed(1)} | ${r.subscribersMicrosPerFrame.toFixed(1)} |`;
-  console.log('| run | subscribers | updates | frames delivered / expected | p50 (ms) | p99 (ms) | max (ms) | server RSS MiB (before → peak → after) | server CPU µs/frame | subscribers CPU µs/frame |');
+  console.log(
+    '| run | subscribers | updates | frames delivered / expected | p50 (ms) | p99 (ms) | max (ms) | server RSS MiB (before → peak → after) | server CPU µs/frame | subscribers CPU µs/frame |',
+  );
   console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
   console.log(row('baseline (1 subscriber)', baseline));
   console.log(row('loaded', loaded));

@@ -95,7 +95,9 @@ export function sampleChangeLogLock(admin: pg.Client, intervalMs = 3): LockSampl
 }
 
 export function renderLockSamples(server: string, s: LockSamples): string {
-  const lines = [`${server}: lock held in ${(100 * s.held).toFixed(0)}% of ${s.samples} samples, ${s.waiting.toFixed(1)} writers waiting on average; the holder was`];
+  const lines = [
+    `${server}: lock held in ${(100 * s.held).toFixed(0)}% of ${s.samples} samples, ${s.waiting.toFixed(1)} writers waiting on average; the holder was`,
+  ];
   for (const [what, share] of Object.entries(s.holder)) if (share >= 0.01) lines.push(`  ${(100 * share).toFixed(0).padStart(3)}%  ${what}`);
   return lines.join('\n');
 }

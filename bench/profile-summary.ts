@@ -41,7 +41,12 @@ export function areaOf(frame: CallFrame): string {
   if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
   const pkg = NODE_MODULES.exec(url);
   if (pkg) return pkg[1]!;
-  if (url.startsWith('node:')) return url.replace(/^node:(internal\/)?/, 'node:').split('/').slice(0, 2).join('/');
+  if (url.startsWith('node:'))
+    return url
+      .replace(/^node:(internal\/)?/, 'node:')
+      .split('/')
+      .slice(0, 2)
+      .join('/');
   const file = url.startsWith('file://') ? new URL(url).pathname : url;
   return path.relative(REPO_ROOT, file);
 }
@@ -106,7 +111,14 @@ export function summarize(profile: CpuProfile): Summary {
     }
   });
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / 1000] as [string, number]);
-  return { startupMs: startup / 1000, busyMs: busy / 1000, idleMs: idle / 1000, byArea: sorted(self), byFunction: sorted(selfByFunction), inclusive: sorted(inclusive) };
+  return {
+    startupMs: startup / 1000,
+    busyMs: busy / 1000,
+    idleMs: idle / 1000,
+    byArea: sorted(self),
+    byFunction: sorted(selfByFunction),
+    inclusive: sorted(inclusive),
+  };
 }
 
 function print(summary: Summary, top: number, requests: number | undefined): void {

@@ -21,19 +21,16 @@ const sessions = Number(process.env['BENCH_SESSIONS'] ?? 10_000);
 const projects = Number(process.env['BENCH_PROJECTS'] ?? 100);
 const log = createLogger(process.env['LOG_LEVEL'] ?? 'error');
 
-const database = await openBenchDatabase(
-  { ...loadBenchConfig(), databaseName: 'ambient_bench_reconciler' },
-  log,
-);
+const database = await openBenchDatabase({ ...loadBenchConfig(), databaseName: 'ambient_bench_reconciler' }, log);
 const pool = createPool(database.url, 10, log);
 const fake = await FakeKube.start({ historyLimit: sessions * 4 });
 try {
   // Started sessions (phase Pending) in live projects: what a reconciler sees after an outage.
   const projectRows = Array.from({ length: projects }, (_, i) => ({ id: ksuid(), name: `bench-${i}` }));
-  await pool.query(
-    `INSERT INTO projects (id, name, created_at, updated_at) SELECT * , now(), now() FROM unnest($1::text[], $2::text[])`,
-    [projectRows.map((p) => p.id), projectRows.map((p) => p.name)],
-  );
+  await pool.query(`INSERT INTO projects (id, name, created_at, updated_at) SELECT * , now(), now() FROM unnest($1::text[], $2::text[])`, [
+    projectRows.map((p) => p.id),
+    projectRows.map((p) => p.name),
+  ]);
   const ids = Array.from({ length: sessions }, () => ksuid());
   await pool.query(
     `INSERT INTO sessions (id, project_id, name, kube_cr_name, kube_namespace, phase, repos, created_at, updated_at)
@@ -47,7 +44,15 @@ try {
   const services = createServices({ pool, connectionString: database.url }, config, log);
   await services.feed.start();
   const started = performance.now();
-  const reconciler = startReconciler({ config, database: { pool, connectionString: database.url }, services, log, registry: new Registry(), kubeConfig: kubeConfigFor(fake), leaderIntervalMs: 100 })!;
+  const reconciler = startReconciler({
+    config,
+    database: { pool, connectionString: database.url },
+    services,
+    log,
+    registry: new Registry(),
+    kubeConfig: kubeConfigFor(fake),
+    leaderIntervalMs: 100,
+  })!;
   while (!reconciler.controller) await new Promise((r) => setTimeout(r, 20));
   const controller = reconciler.controller;
   // Done when every CR exists and its uid is written back (which itself triggers one more pass).
@@ -74,8 +79,22 @@ try {
 
   const objects = sessions + projects;
   const rows = [
-    ['cold start', `${sessions} sessions, ${projects} namespaces`, `${(coldMs / 1000).toFixed(1)} s`, `${Math.round((sessions / coldMs) * 1000)} sessions/s`, JSON.stringify(cold), ((cold.POST + cold.PATCH + cold.DELETE + cold.GET) / objects).toFixed(3)],
-    ['full resync', `${objects} keys`, `${(resyncMs / 1000).toFixed(1)} s`, `${Math.round((objects / resyncMs) * 1000)} keys/s`, JSON.stringify(resync), ((resync.POST + resync.PATCH + resync.DELETE + resync.GET) / objects).toFixed(3)],
+    [
+      'cold start',
+      `${sessions} sessions, ${projects} namespaces`,
+      `${(coldMs / 1000).toFixed(1)} s`,
+      `${Math.round((sessions / coldMs) * 1000)} sessions/s`,
+      JSON.stringify(cold),
+      ((cold.POST + cold.PATCH + cold.DELETE + cold.GET) / objects).toFixed(3),
+    ],
+    [
+      'full resync',
+      `${objects} keys`,
+      `${(resyncMs / 1000).toFixed(1)} s`,
+      `${Math.round((objects / resyncMs) * 1000)} keys/s`,
+      JSON.stringify(resync),
+      ((resync.POST + resync.PATCH + resync.DELETE + resync.GET) / objects).toFixed(3),
+    ],
   ];
   console.log('| phase | objects | time | rate | API calls (list/watch excluded) | calls per object |');
   console.log('| --- | --- | ---: | ---: | --- | ---: |');

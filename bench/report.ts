@@ -82,12 +82,16 @@ export function renderTable(comparisons: readonly Comparison[], names: { real: s
   for (const c of comparisons) {
     const name = c.scenario.name;
     lines.push(row(name, names.real, c.real), row(name, names.baseline, c.baseline));
-    const db = c.real.dbCpuPerRequest !== undefined && c.baseline.dbCpuPerRequest !== undefined ? times(c.real.dbCpuPerRequest, c.baseline.dbCpuPerRequest) : 'n/a';
+    const db =
+      c.real.dbCpuPerRequest !== undefined && c.baseline.dbCpuPerRequest !== undefined ? times(c.real.dbCpuPerRequest, c.baseline.dbCpuPerRequest) : 'n/a';
     // The goal's ratio is bold and followed by the verdict; the other ratios are plain.
     const verdict = `${c.met ? 'met' : '**missed**'}`;
     const { goal } = c.scenario;
     const rps = goal.metric === 'throughput' ? `**${c.ratio.toFixed(2)}** (goal ≥ ${goal.min.toFixed(1)}: ${verdict})` : c.ratio.toFixed(2);
-    const cpu = goal.metric === 'cpu' ? `**${times(c.real.cpuPerRequest, c.baseline.cpuPerRequest)}** (goal ≤ ${goal.max.toFixed(1)}×: ${verdict})` : times(c.real.cpuPerRequest, c.baseline.cpuPerRequest);
+    const cpu =
+      goal.metric === 'cpu'
+        ? `**${times(c.real.cpuPerRequest, c.baseline.cpuPerRequest)}** (goal ≤ ${goal.max.toFixed(1)}×: ${verdict})`
+        : times(c.real.cpuPerRequest, c.baseline.cpuPerRequest);
     lines.push(`| ${name} | **ratio** | ${rps} | ${times(c.real.p50, c.baseline.p50)} | ${times(c.real.p99, c.baseline.p99)} | ${cpu} | ${db} | |`);
   }
   return lines.join('\n');
@@ -103,8 +107,16 @@ export function renderRounds(comparisons: readonly Comparison[], names: { real: 
   const lines = [`| Scenario | Server | ${header.join(' | ')} |`, `| --- | --- | ${header.map(() => '---:').join(' | ')} |`];
   const of = (a: Aggregate) => (metric === 'rps' ? a.roundRps : a.roundCpu);
   for (const c of comparisons) {
-    lines.push(`| ${c.scenario.name} | ${names.real} | ${of(c.real).map((r) => fixed(r)).join(' | ')} |`);
-    lines.push(`| ${c.scenario.name} | ${names.baseline} | ${of(c.baseline).map((r) => fixed(r)).join(' | ')} |`);
+    lines.push(
+      `| ${c.scenario.name} | ${names.real} | ${of(c.real)
+        .map((r) => fixed(r))
+        .join(' | ')} |`,
+    );
+    lines.push(
+      `| ${c.scenario.name} | ${names.baseline} | ${of(c.baseline)
+        .map((r) => fixed(r))
+        .join(' | ')} |`,
+    );
     if (metric === 'cpu') lines.push(`| ${c.scenario.name} | ratio | ${c.real.roundCpu.map((r, i) => times(r, c.baseline.roundCpu[i] ?? 0)).join(' | ')} |`);
   }
   return lines.join('\n');

@@ -21,8 +21,12 @@ async function send(request: LoadRequest): Promise<{ status: number; text: strin
 export async function checkResponseParity(scenario: Scenario, realUrl: string, baselineUrl: string): Promise<void> {
   const real = await send(scenario.request(realUrl));
   const baseline = await send(scenario.request(baselineUrl));
-  for (const [name, answer] of [['real server', real], ['baseline', baseline]] as const) {
-    if (answer.status !== scenario.status) throw new Error(`${scenario.name}: the ${name} answered ${answer.status}, expected ${scenario.status}: ${answer.text.slice(0, 500)}`);
+  for (const [name, answer] of [
+    ['real server', real],
+    ['baseline', baseline],
+  ] as const) {
+    if (answer.status !== scenario.status)
+      throw new Error(`${scenario.name}: the ${name} answered ${answer.status}, expected ${scenario.status}: ${answer.text.slice(0, 500)}`);
   }
   let a = real.text;
   let b = baseline.text;

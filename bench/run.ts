@@ -80,9 +80,12 @@ function renderStatements(operations: readonly OperationStatements[], graphql: G
   const lines = operations.map((op) => `${op.operation}: ${op.statements.map(opening).join(' → ')} (${op.statements.length} statements)`);
   // Prisma's statements all begin alike: show what they read instead.
   const table = (s: Statement) => /FROM ("public"\."\w+")/.exec(s.text)?.[1] ?? opening(s);
-  for (const op of graphql.operations) lines.push(`${op.operation}: ${op.statements.map((s) => `SELECT … FROM ${table(s)}`).join(' → ')} (${op.statements.length} statements)`);
+  for (const op of graphql.operations)
+    lines.push(`${op.operation}: ${op.statements.map((s) => `SELECT … FROM ${table(s)}`).join(' → ')} (${op.statements.length} statements)`);
   if (graphql.firstRequestOnly.length > 0) {
-    lines.push(`(real GraphQL server, first request only, then cached for 30 s by src/auth/provisioning.ts: ${graphql.firstRequestOnly.map(opening).join(' → ')})`);
+    lines.push(
+      `(real GraphQL server, first request only, then cached for 30 s by src/auth/provisioning.ts: ${graphql.firstRequestOnly.map(opening).join(' → ')})`,
+    );
   }
   return lines.join('\n');
 }
@@ -164,7 +167,9 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
         progress(`round ${round}/${config.rounds}: ${name} on ${server.name}`);
         const m = await measure(server, scenarios[name], round, config, admin, signal);
         measurements.push(m);
-        progress(`  ${(m.load.ok / m.load.durationSeconds).toFixed(0)} req/s, p50 ${m.load.latency.p50} ms, p99 ${m.load.latency.p99} ms, ${(m.serverCpuMicros / m.load.requests).toFixed(0)} µs CPU/req, ${m.load.failures} failed`);
+        progress(
+          `  ${(m.load.ok / m.load.durationSeconds).toFixed(0)} req/s, p50 ${m.load.latency.p50} ms, p99 ${m.load.latency.p99} ms, ${(m.serverCpuMicros / m.load.requests).toFixed(0)} µs CPU/req, ${m.load.failures} failed`,
+        );
         if (m.lock) progress(renderLockSamples(server.name, m.lock));
       }
     }
@@ -197,7 +202,12 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
     renderStatements(statements, graphqlStatements),
     '```',
     '',
-    comparisons.every((c) => c.met) ? 'All goals met.' : `Goals missed: ${comparisons.filter((c) => !c.met).map((c) => c.scenario.name).join(', ')}.`,
+    comparisons.every((c) => c.met)
+      ? 'All goals met.'
+      : `Goals missed: ${comparisons
+          .filter((c) => !c.met)
+          .map((c) => c.scenario.name)
+          .join(', ')}.`,
   ];
   if (config.outputFile) {
     await fs.writeFile(config.outputFile, JSON.stringify({ environment: about, method, measurements, comparisons, statements, graphqlStatements }, null, 2));
@@ -208,7 +218,9 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
     // Profiles cover the servers' whole lives: warm-ups included. Per-request figures need these counts.
     for (const name of [REAL, BASELINE]) {
       const served = measurements.filter((m) => m.server === name).reduce((n, m) => n + m.warmup.requests + m.load.requests, 0);
-      progress(`${name} served ${served} benchmark requests (warm-ups included): node --import tsx bench/profile-summary.ts ${path.join(config.cpuProfileDir, name)} 30 ${served}`);
+      progress(
+        `${name} served ${served} benchmark requests (warm-ups included): node --import tsx bench/profile-summary.ts ${path.join(config.cpuProfileDir, name)} 30 ${served}`,
+      );
     }
   }
   cleanup.add(() => fs.rm(logDir, { recursive: true, force: true }));

@@ -48,7 +48,12 @@ export function scenarios(seed: Seed): Record<ScenarioName, Scenario> {
     title,
     goal: { metric: 'cpu', max: 2 },
     status: 200,
-    request: (baseUrl) => ({ method: 'POST', url: `${baseUrl}${GRAPHQL_PATH}`, headers: { 'Content-Type': 'application/json' }, body: graphqlBody(name, sessionId) }),
+    request: (baseUrl) => ({
+      method: 'POST',
+      url: `${baseUrl}${GRAPHQL_PATH}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: graphqlBody(name, sessionId),
+    }),
   });
   return {
     list: {
@@ -78,6 +83,9 @@ export function scenarios(seed: Seed): Record<ScenarioName, Scenario> {
       }),
     },
     'graphql-get': graphql('graphql-get', `POST ${GRAPHQL_PATH} session(id) { 26 scalar fields }`),
-    'graphql-latest': graphql('graphql-latest', `POST ${GRAPHQL_PATH} sessions(first: 20, orderBy: CREATED_AT DESC) { nodes { 5 fields, project { id name } } }`),
+    'graphql-latest': graphql(
+      'graphql-latest',
+      `POST ${GRAPHQL_PATH} sessions(first: 20, orderBy: CREATED_AT DESC) { nodes { 5 fields, project { id name } } }`,
+    ),
   };
 }

@@ -66,7 +66,8 @@ export function compareStatements(operation: string, ours: Statement[], baseline
       problems.push(`statement ${i + 1}: parameters differ\n  real:     ${JSON.stringify(a.values)}\n  baseline: ${JSON.stringify(b.values)}`);
     }
   }
-  if (problems.length > 0) throw new ParityError(`SQL parity (${operation}): the baseline no longer runs the real server's statements:\n${problems.join('\n')}`);
+  if (problems.length > 0)
+    throw new ParityError(`SQL parity (${operation}): the baseline no longer runs the real server's statements:\n${problems.join('\n')}`);
 }
 
 function compareWire(operation: string, ours: unknown, baseline: unknown, ids: readonly string[]): void {

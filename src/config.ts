@@ -61,23 +61,20 @@ const integer = (name: string, min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `${name} must be between ${min} and ${max}`).max(max, `${name} must be between ${min} and ${max}`));
 
-const onOff = (name: string) =>
-  z.enum(['on', 'off', 'true', 'false'], { error: `${name} must be on or off` }).transform((v) => v === 'on' || v === 'true');
+const onOff = (name: string) => z.enum(['on', 'off', 'true', 'false'], { error: `${name} must be on or off` }).transform((v) => v === 'on' || v === 'true');
 
-const encryptionKeys = z
-  .string()
-  .transform((value, ctx) => {
-    const keys: Buffer[] = [];
-    for (const [i, part] of value.split(',').entries()) {
-      const key = Buffer.from(part.trim(), 'base64');
-      if (key.length !== 32) {
-        ctx.addIssue({ code: 'custom', message: `CREDENTIALS_ENCRYPTION_KEY entry ${i + 1} must be 32 bytes of base64` });
-        return z.NEVER;
-      }
-      keys.push(key);
+const encryptionKeys = z.string().transform((value, ctx) => {
+  const keys: Buffer[] = [];
+  for (const [i, part] of value.split(',').entries()) {
+    const key = Buffer.from(part.trim(), 'base64');
+    if (key.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: `CREDENTIALS_ENCRYPTION_KEY entry ${i + 1} must be 32 bytes of base64` });
+      return z.NEVER;
     }
-    return keys;
-  });
+    keys.push(key);
+  }
+  return keys;
+});
 
 const environment = z.object({
   DATABASE_URL: z
@@ -89,9 +86,7 @@ const environment = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: integer('PORT', 0, 65535).default(8000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' }).default('info'),
-  NODE_ENV: z
-    .enum(['development', 'production', 'test'], { error: 'NODE_ENV must be one of development, production, test' })
-    .default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'NODE_ENV must be one of development, production, test' }).default('development'),
   SHUTDOWN_TIMEOUT_SECONDS: integer('SHUTDOWN_TIMEOUT_SECONDS', 0, 3600).default(10),
   CREDENTIALS_ENCRYPTION_KEY: encryptionKeys.optional(),
   RUNNER_URL_TEMPLATE: z
@@ -110,7 +105,12 @@ const environment = z.object({
   RECONCILER_METRICS_PORT: integer('RECONCILER_METRICS_PORT', 0, 65535).default(9090),
   CORS_ORIGINS: z
     .string()
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().refine((o) => o === '*' || /^https?:\/\/[^/]+$/.test(o), 'CORS_ORIGINS entries must be * or scheme://host[:port]')))
     .default([]),
   // Authentication and integrations declare their own variables (src/auth/config.ts, src/integrations/config.ts).

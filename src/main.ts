@@ -52,7 +52,10 @@ async function main(config: Config): Promise<void> {
     await database.close();
     throw error;
   }
-  log.info({ url: `http://${address.address}:${address.port}`, database: database.mode, version: VERSION, startup_ms: Math.round(performance.now()) }, 'ambient-api ready');
+  log.info(
+    { url: `http://${address.address}:${address.port}`, database: database.mode, version: VERSION, startup_ms: Math.round(performance.now()) },
+    'ambient-api ready',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

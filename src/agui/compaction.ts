@@ -97,7 +97,11 @@ class Conversation {
     switch (event.type) {
       case 'TEXT_MESSAGE_START': {
         this.flush();
-        this.current = this.message(messageIdOf(event) ?? randomUUID(), typeof event['role'] === 'string' && event['role'] !== '' ? event['role'] : 'assistant', timestampOf(event));
+        this.current = this.message(
+          messageIdOf(event) ?? randomUUID(),
+          typeof event['role'] === 'string' && event['role'] !== '' ? event['role'] : 'assistant',
+          timestampOf(event),
+        );
         return;
       }
       case 'TEXT_MESSAGE_CONTENT': {
@@ -199,7 +203,12 @@ class Conversation {
     if (typeof p['role'] !== 'string') return;
     this.flush();
     const timestamp = timestampOf(p) ?? timestampOf(event);
-    this.put({ id: typeof p['id'] === 'string' && p['id'] !== '' ? p['id'] : randomUUID(), role: p['role'], content: p['content'], ...(timestamp !== undefined ? { timestamp } : {}) });
+    this.put({
+      id: typeof p['id'] === 'string' && p['id'] !== '' ? p['id'] : randomUUID(),
+      role: p['role'],
+      content: p['content'],
+      ...(timestamp !== undefined ? { timestamp } : {}),
+    });
   }
 
   private snapshot(value: unknown): void {

@@ -219,7 +219,8 @@ export class BetweenRunListeners {
             await writer.push(
               batch.map((data) => {
                 const { event, malformed } = eventFromData(data);
-                if (malformed) log.warn({ session: session.id, data: data.slice(0, 200) }, 'agui listener: runner sent data that is not an event; stored as RAW');
+                if (malformed)
+                  log.warn({ session: session.id, data: data.slice(0, 200) }, 'agui listener: runner sent data that is not an event; stored as RAW');
                 return withFilledIds(event, { threadId: session.id });
               }),
             );
@@ -240,7 +241,9 @@ export class BetweenRunListeners {
         log.warn({ session: session.id, failures }, 'agui listener: giving up until the next run');
         return;
       }
-      await sleep(connected ? timings.retry.firstDelayMs : retryDelay(timings.retry, failures), undefined, { signal: controller.signal }).catch(() => undefined);
+      await sleep(connected ? timings.retry.firstDelayMs : retryDelay(timings.retry, failures), undefined, { signal: controller.signal }).catch(
+        () => undefined,
+      );
     }
   }
 }

@@ -83,14 +83,22 @@ export class RunStreams {
       await writer.push([{ type: RUN_ERROR, threadId: run.threadId, runId: run.runId, message }]);
       await writer.drain();
     };
-    const beat = setInterval(() => void heartbeat(pool, sessionId, run.runId, owner).catch((error: unknown) => log.warn({ err: error, ...context }, 'agui: run heartbeat failed')), timings.heartbeatMs);
+    const beat = setInterval(
+      () => void heartbeat(pool, sessionId, run.runId, owner).catch((error: unknown) => log.warn({ err: error, ...context }, 'agui: run heartbeat failed')),
+      timings.heartbeatMs,
+    );
     beat.unref();
     try {
       let response: Response;
       try {
         response = await connectWithRetry(
           timings.retry,
-          () => runner.openStream(run.session, { method: 'POST', path: '/', body: run.input, headers: { 'Content-Type': 'application/json', ...run.headers } }, controller.signal),
+          () =>
+            runner.openStream(
+              run.session,
+              { method: 'POST', path: '/', body: run.input, headers: { 'Content-Type': 'application/json', ...run.headers } },
+              controller.signal,
+            ),
           controller.signal,
           (failure, attempt) => log.info({ ...context, attempt, problem: failure.message }, 'agui: runner not reachable yet; retrying'),
         );
@@ -131,7 +139,11 @@ export class RunStreams {
   /** One runner event as stored: unparsable data kept as RAW, the runner's own RUN_STARTED as RAW, ids filled. */
   private toStored(run: RunStart, data: string): AguiEvent {
     const { event, malformed } = eventFromData(data);
-    if (malformed) this.options.log.warn({ session: run.session.id, run: run.runId, data: data.slice(0, 200) }, 'agui: runner sent data that is not an event; stored as RAW');
+    if (malformed)
+      this.options.log.warn(
+        { session: run.session.id, run: run.runId, data: data.slice(0, 200) },
+        'agui: runner sent data that is not an event; stored as RAW',
+      );
     // The run already has the server's RUN_STARTED: clients see exactly one per run.
     const own = event.type === RUN_STARTED && (runIdOf(event) ?? run.runId) === run.runId;
     return withFilledIds(own ? { type: 'RAW', event } : event, { threadId: run.threadId, runId: run.runId });

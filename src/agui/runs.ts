@@ -67,10 +67,12 @@ export async function recordEvents(pool: pg.Pool, sessionId: string, events: rea
   if (ends.length === 0) return appendEvents(pool, sessionId, events);
   return transaction(pool, async (tx) => {
     for (const end of ends) {
-      await tx.query(
-        `UPDATE agui_runs SET status = $3, error = $4, finished_at = now() WHERE session_id = $1 AND run_id = $2 AND status = 'running'`,
-        [sessionId, end.runId, end.status, end.error],
-      );
+      await tx.query(`UPDATE agui_runs SET status = $3, error = $4, finished_at = now() WHERE session_id = $1 AND run_id = $2 AND status = 'running'`, [
+        sessionId,
+        end.runId,
+        end.status,
+        end.error,
+      ]);
     }
     return appendEvents(tx, sessionId, events);
   });

@@ -116,7 +116,15 @@ export class AguiService {
     this.pool = domain.pool;
     this.feed = new AguiFeed(this.pool, { connectionString, log, pollIntervalMs: timings.feedPollMs });
     this.streams = new RunStreams({ pool: this.pool, runner, log, owner: this.instance, timings: timings.run });
-    this.listeners = new BetweenRunListeners({ pool: this.pool, connectionString, runner, changes: options.changes, events: this.feed, log, timings: timings.listener });
+    this.listeners = new BetweenRunListeners({
+      pool: this.pool,
+      connectionString,
+      runner,
+      changes: options.changes,
+      events: this.feed,
+      log,
+      timings: timings.listener,
+    });
     this.sweeper = new OrphanSweeper(this.pool, { log, staleAfterMs: timings.orphanAfterMs, intervalMs: timings.sweepIntervalMs });
   }
 
@@ -191,7 +199,10 @@ export class AguiService {
     if (phaseOf(session) !== 'Running') return recorded;
     const outcome = await this.options.runner.feedback(session, event);
     if ('failure' in outcome || outcome.status < 200 || outcome.status >= 300) {
-      this.options.log.info({ session: session.id, problem: 'failure' in outcome ? outcome.failure : `HTTP ${outcome.status}` }, 'agui: runner did not take the feedback');
+      this.options.log.info(
+        { session: session.id, problem: 'failure' in outcome ? outcome.failure : `HTTP ${outcome.status}` },
+        'agui: runner did not take the feedback',
+      );
       return recorded;
     }
     await this.recordFeedbackReply(session, outcome.body);
@@ -237,7 +248,11 @@ export class AguiService {
    */
   private async newUserMessageEvents(tx: Tx, sessionId: string, messages: readonly Record<string, unknown>[]): Promise<AguiEvent[]> {
     const users = messages.filter((m) => m['role'] === 'user');
-    const stored = await storedMessageIds(tx, sessionId, users.map((m) => m['id'] as string));
+    const stored = await storedMessageIds(
+      tx,
+      sessionId,
+      users.map((m) => m['id'] as string),
+    );
     const events: AguiEvent[] = [];
     for (const message of users) {
       const messageId = message['id'] as string;
@@ -255,7 +270,8 @@ export class AguiService {
       const sender: Record<string, unknown> = {};
       for (const key of ['senderId', 'senderDisplayName'] as const) if (metadata[key] !== undefined && metadata[key] !== null) sender[key] = metadata[key];
       const hidden = metadata['hidden'] === true;
-      if (Object.keys(sender).length > 0 || hidden) events.push({ type: 'RAW', event: { type: 'message_metadata', messageId, ...sender, ...(hidden ? { hidden: true } : {}) } });
+      if (Object.keys(sender).length > 0 || hidden)
+        events.push({ type: 'RAW', event: { type: 'message_metadata', messageId, ...sender, ...(hidden ? { hidden: true } : {}) } });
     }
     return events;
   }
@@ -278,7 +294,7 @@ export class AguiService {
 
   private async agentStatus(sessionId: string): Promise<AgentStatus> {
     const scan = new AgentStatusScan();
-    for (let before = Number.MAX_SAFE_INTEGER; ; ) {
+    for (let before = Number.MAX_SAFE_INTEGER; ;) {
       const page = await readBackwards(this.pool, sessionId, AGENT_STATUS_TYPES, before, STATUS_PAGE);
       for (const event of page) {
         const status = scan.step(event);

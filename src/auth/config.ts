@@ -18,10 +18,18 @@ export interface AuthConfig {
   platformAdmins: string[];
 }
 
-const list = z.string().transform((v) => v.split(',').map((entry) => entry.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean),
+);
 
 export const authEnvironment = z.object({
-  AUTH_JWKS_URL: z.string().refine((v) => /^https?:\/\/[^/]/.test(v) && URL.canParse(v), 'AUTH_JWKS_URL must be an http(s) URL').optional(),
+  AUTH_JWKS_URL: z
+    .string()
+    .refine((v) => /^https?:\/\/[^/]/.test(v) && URL.canParse(v), 'AUTH_JWKS_URL must be an http(s) URL')
+    .optional(),
   AUTH_JWKS_FILE: z
     .string()
     .refine((v) => fs.existsSync(v), 'AUTH_JWKS_FILE must name an existing file')
@@ -29,7 +37,9 @@ export const authEnvironment = z.object({
   AUTH_ISSUER: z.string().optional(),
   AUTH_AUDIENCE: z.string().optional(),
   AUTH_PLATFORM_ADMINS: list
-    .pipe(z.array(z.string().refine((e) => e !== 'group:' && !/\s/.test(e), 'AUTH_PLATFORM_ADMINS entries must be usernames or group:<name>, without whitespace')))
+    .pipe(
+      z.array(z.string().refine((e) => e !== 'group:' && !/\s/.test(e), 'AUTH_PLATFORM_ADMINS entries must be usernames or group:<name>, without whitespace')),
+    )
     .default([]),
 });
 

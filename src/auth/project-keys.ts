@@ -19,7 +19,14 @@ export const looksLikeProjectKey = (token: string) => token.startsWith(KEY_PREFI
 export async function verifyProjectKey(pool: pg.Pool, token: string): Promise<KeyActor | undefined> {
   const match = KEY_FORMAT.exec(token);
   if (!match) return undefined;
-  const { rows } = await pool.query<{ id: string; project_id: string; role: Role; secret_hash: string; created_by_user_id: string | null; last_used_at: Date | null }>(
+  const { rows } = await pool.query<{
+    id: string;
+    project_id: string;
+    role: Role;
+    secret_hash: string;
+    created_by_user_id: string | null;
+    last_used_at: Date | null;
+  }>(
     `SELECT k.id, k.project_id, k.role, k.secret_hash, k.created_by_user_id, k.last_used_at
        FROM project_keys k JOIN projects p ON p.id = k.project_id AND p.deleted_at IS NULL
       WHERE k.id = $1 AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
@@ -31,7 +38,9 @@ export async function verifyProjectKey(pool: pg.Pool, token: string): Promise<Ke
   if (!matches || !key) return undefined;
   if (!key.last_used_at || Date.now() - key.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
     // Not a change clients watch: written directly, without a change event.
-    await pool.query(`UPDATE project_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '60 seconds')`, [key.id]);
+    await pool.query(`UPDATE project_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '60 seconds')`, [
+      key.id,
+    ]);
   }
   return { type: 'key', keyId: key.id, projectId: key.project_id, role: key.role, creatorId: key.created_by_user_id };
 }

@@ -49,7 +49,9 @@ export class UserProvisioning {
   }
 
   private async find(username: string): Promise<ProvisionedUser | undefined> {
-    const { rows } = await this.pool.query<{ id: string; groups: string[] }>('SELECT id, groups FROM users WHERE username = $1 AND deleted_at IS NULL', [username]);
+    const { rows } = await this.pool.query<{ id: string; groups: string[] }>('SELECT id, groups FROM users WHERE username = $1 AND deleted_at IS NULL', [
+      username,
+    ]);
     return rows[0];
   }
 

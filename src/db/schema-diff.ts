@@ -90,8 +90,7 @@ function addForeignKey(table: string, fk: ForeignKey): string {
   return `ALTER TABLE ${q(table)} ADD CONSTRAINT ${q(fk.name)} FOREIGN KEY (${q(fk.column)}) REFERENCES ${q(fk.table)}("id") ON DELETE RESTRICT ON UPDATE CASCADE;`;
 }
 
-const sameIndex = (a: Index, b: Index) =>
-  a.unique === b.unique && a.columns.join(',') === b.columns.join(',') && (a.where ?? '') === (b.where ?? '');
+const sameIndex = (a: Index, b: Index) => a.unique === b.unique && a.columns.join(',') === b.columns.join(',') && (a.where ?? '') === (b.where ?? '');
 
 /** SQL statements that turn `actual` into `expected`; empty when they agree. */
 export function diffSchema(expected: readonly Table[], actual: readonly ActualTable[]): string[] {
@@ -117,7 +116,8 @@ export function diffSchema(expected: readonly Table[], actual: readonly ActualTa
       }
       if (have.type !== FORMAT[column.type]) alters.push(`${target} ALTER COLUMN ${q(column.name)} TYPE ${FORMAT[column.type]};`);
       if (have.notNull !== column.notNull) alters.push(`${target} ALTER COLUMN ${q(column.name)} ${column.notNull ? 'SET' : 'DROP'} NOT NULL;`);
-      if (have.identity !== (column.identity ?? false)) alters.push(`-- ${table.name}.${column.name}: identity ${column.identity ? 'missing' : 'unexpected'}; change it by hand`);
+      if (have.identity !== (column.identity ?? false))
+        alters.push(`-- ${table.name}.${column.name}: identity ${column.identity ? 'missing' : 'unexpected'}; change it by hand`);
       if (!column.identity && have.default !== column.default) {
         alters.push(`${target} ALTER COLUMN ${q(column.name)} ${column.default === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${column.default}`};`);
       }
@@ -125,7 +125,8 @@ export function diffSchema(expected: readonly Table[], actual: readonly ActualTa
     for (const have of found.columns) {
       if (!table.columns.some((c) => c.name === have.name)) alters.push(`-- data loss: ALTER TABLE ${q(table.name)} DROP COLUMN ${q(have.name)};`);
     }
-    if (found.primaryKey.join(',') !== table.primaryKey.join(',')) alters.push(`-- ${table.name}: primary key differs (${found.primaryKey.join(', ')}); change it by hand`);
+    if (found.primaryKey.join(',') !== table.primaryKey.join(','))
+      alters.push(`-- ${table.name}: primary key differs (${found.primaryKey.join(', ')}); change it by hand`);
     for (const index of table.indexes) {
       const have = found.indexes.find((i) => i.name === index.name);
       if (have && sameIndex(have, index)) continue;

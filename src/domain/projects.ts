@@ -33,4 +33,3 @@ export async function findProjectId(db: Queryable, ref: string): Promise<string 
   );
   return rows[0]?.id;
 }
-

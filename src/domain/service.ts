@@ -154,7 +154,9 @@ export class Domain {
     if (projectRef !== undefined && (kind.scope === 'project' || kind.scope === 'workflow')) {
       const projectId = await findProjectId(db, projectRef);
       if (projectId === undefined) return { rows: [], total: 0, page: pageNumber, size };
-      conditions.push(kind.scope === 'project' ? sql`t.project_id = ${projectId}` : sql`t.workflow_id IN (SELECT w.id FROM workflows w WHERE w.project_id = ${projectId})`);
+      conditions.push(
+        kind.scope === 'project' ? sql`t.project_id = ${projectId}` : sql`t.workflow_id IN (SELECT w.id FROM workflows w WHERE w.project_id = ${projectId})`,
+      );
     }
     const where = conditions.reduce((a, b) => sql`${a} AND ${b}`);
     const result = await page(db, kind, { where, orderBy, page: pageNumber, size, computed: behaviourOf(kind).computed });
@@ -342,4 +344,3 @@ function mapDatabaseError(kind: Kind, values: Values): (error: unknown) => never
     throw error;
   };
 }
-

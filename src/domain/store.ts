@@ -16,10 +16,7 @@ const CAST: Partial<Record<string, string>> = { jsonb: '::jsonb', 'text[]': '::t
 
 function selectList(kind: Kind, computed: Computed = {}): Sql {
   const columns = ['id', 'created_at', 'updated_at', ...kind.fields.filter((f) => f.column).map((f) => f.name)];
-  return join(
-    [...columns.map((c) => sql`t.${ident(c)}`), ...Object.entries(computed).map(([name, expr]) => sql`${expr} AS ${ident(name)}`)],
-    ', ',
-  );
+  return join([...columns.map((c) => sql`t.${ident(c)}`), ...Object.entries(computed).map(([name, expr]) => sql`${expr} AS ${ident(name)}`)], ', ');
 }
 
 function param(kind: Kind, column: string, value: unknown): Sql {
@@ -41,7 +38,10 @@ export async function insert(db: Queryable, kind: Kind, id: string, values: Valu
   const rows = await run<Row>(
     db,
     sql`INSERT INTO ${table(kind)} AS t (id, created_at, updated_at, ${join(columns.map(ident), ', ')})
-        VALUES (${id}, now(), now(), ${join(columns.map((c) => param(kind, c, values[c])), ', ')})
+        VALUES (${id}, now(), now(), ${join(
+          columns.map((c) => param(kind, c, values[c])),
+          ', ',
+        )})
         RETURNING ${selectList(kind, computed)}`,
   );
   return rows[0]!;

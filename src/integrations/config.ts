@@ -85,7 +85,8 @@ export const integrationsEnvironment = z.object({
 
 type IntegrationsEnvironment = z.infer<typeof integrationsEnvironment>;
 
-const client = (id: string | undefined, secret: string | undefined): OAuthClient | undefined => (id && secret ? { clientId: id, clientSecret: secret } : undefined);
+const client = (id: string | undefined, secret: string | undefined): OAuthClient | undefined =>
+  id && secret ? { clientId: id, clientSecret: secret } : undefined;
 
 export function integrationsConfig(e: IntegrationsEnvironment): IntegrationsConfig {
   return {

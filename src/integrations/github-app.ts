@@ -13,6 +13,11 @@ export class GithubApp {
   ) {}
 
   jwt(nowSeconds = Math.floor(Date.now() / 1000)): Promise<string> {
-    return new SignJWT({}).setProtectedHeader({ alg: 'RS256' }).setIssuer(this.appId).setIssuedAt(nowSeconds - 60).setExpirationTime(nowSeconds + 540).sign(this.privateKey);
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer(this.appId)
+      .setIssuedAt(nowSeconds - 60)
+      .setExpirationTime(nowSeconds + 540)
+      .sign(this.privateKey);
   }
 }

@@ -14,7 +14,22 @@ import { Workflow } from './workflow.ts';
 import { WorkflowSkill } from './workflow-skill.ts';
 import { WorkflowTask } from './workflow-task.ts';
 
-export { Agent, Credential, Permission, Project, ProjectKey, ProjectSettings, RepositoryRef, Session, Skill, Task, User, Workflow, WorkflowSkill, WorkflowTask };
+export {
+  Agent,
+  Credential,
+  Permission,
+  Project,
+  ProjectKey,
+  ProjectSettings,
+  RepositoryRef,
+  Session,
+  Skill,
+  Task,
+  User,
+  Workflow,
+  WorkflowSkill,
+  WorkflowTask,
+};
 
 /** Every Kind, in the order tables are created (referenced tables first). */
 export const KINDS: readonly Kind[] = [

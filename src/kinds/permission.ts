@@ -11,7 +11,15 @@ export const Permission = defineKind({
   description: 'A role in a project granted to a user or a group; the server’s authorization source.',
   fields: {
     project_id: projectReference('permissions'),
-    subject_type: { wire: 'string', required: true, access: 'immutable', enum: SUBJECT_TYPES, rule: oneOf(SUBJECT_TYPES), normalize: (v) => v.toLowerCase(), description: 'user or group (accepted in any case, stored lower case).' },
+    subject_type: {
+      wire: 'string',
+      required: true,
+      access: 'immutable',
+      enum: SUBJECT_TYPES,
+      rule: oneOf(SUBJECT_TYPES),
+      normalize: (v) => v.toLowerCase(),
+      description: 'user or group (accepted in any case, stored lower case).',
+    },
     subject_name: { wire: 'string', required: true, access: 'immutable', rule: line(253), description: 'A username, or a group name.' },
     role: { wire: 'string', required: true, enum: ROLES, rule: oneOf(ROLES), description: 'admin, edit or view.' },
   },

@@ -11,7 +11,14 @@ export const ProjectKey = defineKind({
     project_id: projectReference('projectKeys'),
     name: { wire: 'string', required: true, rule: line(255), description: 'Name.' },
     description: { wire: 'string', rule: text(4096), description: 'Free text.' },
-    role: { wire: 'string', access: 'immutable', default: 'edit', enum: ROLES, rule: oneOf(ROLES), description: 'Role of the key; at most the creator’s own role.' },
+    role: {
+      wire: 'string',
+      access: 'immutable',
+      default: 'edit',
+      enum: ROLES,
+      rule: oneOf(ROLES),
+      description: 'Role of the key; at most the creator’s own role.',
+    },
     expires_at: { wire: 'timestamp', access: 'immutable', rule: timestamp(), description: 'Expiry, in the future; absent: never expires.' },
     key: { wire: 'string', access: 'read-only', column: false, queryable: false, description: 'The secret: only in the response to POST, never again.' },
     created_by_user_id: {

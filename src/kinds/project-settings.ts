@@ -40,7 +40,11 @@ export const ProjectSettings = defineKind({
       }),
       description: 'JSON array of {group_name, role}: a view over the project’s group Permissions. Writing it makes them equal to the array.',
     },
-    repositories: { wire: 'json-text', shape: z.array(DefaultRepository).max(100, 'at most 100 repositories'), description: 'JSON array (at most 100) of {url, branch?, provider?}.' },
+    repositories: {
+      wire: 'json-text',
+      shape: z.array(DefaultRepository).max(100, 'at most 100 repositories'),
+      description: 'JSON array (at most 100) of {url, branch?, provider?}.',
+    },
   },
   unique: [{ columns: ['project_id'], reports: 'project_id' }],
   roles: { create: 'admin', update: 'admin', delete: 'admin' },

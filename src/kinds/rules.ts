@@ -35,7 +35,8 @@ export const text =
   (name) =>
     z.string().check((ctx) => {
       if (codePoints(ctx.value) > max) ctx.issues.push(issue(ctx.value, `${name} must be at most ${max} characters`));
-      else if (CONTROL_EXCEPT_NEWLINE_TAB.test(ctx.value)) ctx.issues.push(issue(ctx.value, `${name} must not contain control characters other than newline and tab`));
+      else if (CONTROL_EXCEPT_NEWLINE_TAB.test(ctx.value))
+        ctx.issues.push(issue(ctx.value, `${name} must not contain control characters other than newline and tab`));
     });
 
 const SCP_FORM = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\S+$/;
@@ -141,10 +142,13 @@ export function labelKeyProblem(key: string): string | undefined {
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   if (prefix !== undefined) {
-    if (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) return `key '${key}' has an invalid prefix (a DNS subdomain of at most 253 characters)`;
-    if (RESERVED_LABEL_PREFIXES.includes(prefix) || prefix.endsWith('.kubernetes.io') || prefix.endsWith('.k8s.io')) return `key '${key}' uses a reserved prefix`;
+    if (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))
+      return `key '${key}' has an invalid prefix (a DNS subdomain of at most 253 characters)`;
+    if (RESERVED_LABEL_PREFIXES.includes(prefix) || prefix.endsWith('.kubernetes.io') || prefix.endsWith('.k8s.io'))
+      return `key '${key}' uses a reserved prefix`;
   }
-  if (name.length < 1 || name.length > 63 || !LABEL_NAME.test(name)) return `key '${key}' has an invalid name (1 to 63 characters matching ${LABEL_NAME.source})`;
+  if (name.length < 1 || name.length > 63 || !LABEL_NAME.test(name))
+    return `key '${key}' has an invalid name (1 to 63 characters matching ${LABEL_NAME.source})`;
   return undefined;
 }
 
@@ -156,7 +160,8 @@ export const labels = (): z.ZodType<Record<string, string>> =>
     for (const [key, value] of entries) {
       const problem = labelKeyProblem(key);
       if (problem) ctx.issues.push(issue(ctx.value, problem));
-      else if (typeof value === 'string' && (value.length > 63 || (value !== '' && !LABEL_NAME.test(value)))) ctx.issues.push(issue(ctx.value, `value of '${key}' must be at most 63 characters matching ${LABEL_NAME.source}`));
+      else if (typeof value === 'string' && (value.length > 63 || (value !== '' && !LABEL_NAME.test(value))))
+        ctx.issues.push(issue(ctx.value, `value of '${key}' must be at most 63 characters matching ${LABEL_NAME.source}`));
     }
   });
 

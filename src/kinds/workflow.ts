@@ -15,7 +15,11 @@ export const Workflow = defineKind({
     branch: { wire: 'string', rule: branch(), description: 'Branch; absent means main.' },
     path: { wire: 'string', rule: repoPath(), description: 'Directory or file inside the repository.' },
     prompt: { wire: 'string', rule: text(1024 * 1024), description: 'Prompt text.' },
-    agent_id: { wire: 'string', references: { kind: 'Agent', sameProject: true, relation: 'agent', inverse: 'workflows' }, description: 'Agent in the same project.' },
+    agent_id: {
+      wire: 'string',
+      references: { kind: 'Agent', sameProject: true, relation: 'agent', inverse: 'workflows' },
+      description: 'Agent in the same project.',
+    },
   },
   unique: uniqueNameInProject,
 });

@@ -60,12 +60,16 @@ export class Controller {
         log.warn({ kind, reason, ...detail }, 'reconciler: left alone');
       },
     };
-    this.queue = new WorkQueue((key) => this.reconcile(key), { concurrency: options.concurrency ?? 8 }, (key, error, retryInMs) => {
-      const kind = key.split(':')[0]!;
-      const reason = error instanceof RequeueAfter ? 'Requeued' : classify(error).reason;
-      metrics.errors.inc({ kind, reason });
-      log.warn({ key, reason, err: error instanceof RequeueAfter ? undefined : error, retry_in_ms: retryInMs }, 'reconciler: pass failed; retrying');
-    });
+    this.queue = new WorkQueue(
+      (key) => this.reconcile(key),
+      { concurrency: options.concurrency ?? 8 },
+      (key, error, retryInMs) => {
+        const kind = key.split(':')[0]!;
+        const reason = error instanceof RequeueAfter ? 'Requeued' : classify(error).reason;
+        metrics.errors.inc({ kind, reason });
+        log.warn({ key, reason, err: error instanceof RequeueAfter ? undefined : error, retry_in_ms: retryInMs }, 'reconciler: pass failed; retrying');
+      },
+    );
   }
 
   get depth(): number {
@@ -79,7 +83,10 @@ export class Controller {
     await this.options.kube.start((kind, object) => this.enqueueObject(kind, object));
     this.queue.start();
     await this.resyncAll();
-    this.resync = setInterval(() => void this.resyncAll().catch((error: unknown) => this.options.log.warn({ err: error }, 'reconciler: resync failed')), this.options.resyncMs);
+    this.resync = setInterval(
+      () => void this.resyncAll().catch((error: unknown) => this.options.log.warn({ err: error }, 'reconciler: resync failed')),
+      this.options.resyncMs,
+    );
     this.resync.unref();
   }
 

@@ -1,4 +1,13 @@
-import { ApiException, KubeConfig, KubernetesObjectApi, PatchStrategy, makeInformer, type Informer, type KubernetesObject, type ObjectCache } from '@kubernetes/client-node';
+import {
+  ApiException,
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  makeInformer,
+  type Informer,
+  type KubernetesObject,
+  type ObjectCache,
+} from '@kubernetes/client-node';
 import type { Logger } from '../log.ts';
 import { CR_API_VERSION, CR_GROUP, CR_KIND, CR_PLURAL, CR_VERSION, MANAGED, MANAGED_BY, PERMISSION_APP, type StringMap } from './projections.ts';
 import { RequeueAfter } from './queue.ts';
@@ -213,9 +222,21 @@ export class Kube {
   /** JSON merge patch; `null` values remove keys. */
   async mergePatch(kind: ObjectKind, name: string, namespace: string | undefined, patch: Record<string, unknown>): Promise<KubeObject> {
     this.calls.patch++;
-    const body = { apiVersion: API_VERSION[kind], kind, ...patch, metadata: { name, ...(namespace ? { namespace } : {}), ...(patch['metadata'] as object | undefined) } };
+    const body = {
+      apiVersion: API_VERSION[kind],
+      kind,
+      ...patch,
+      metadata: { name, ...(namespace ? { namespace } : {}), ...(patch['metadata'] as object | undefined) },
+    };
     try {
-      const patched = (await this.api.patch(body as KubernetesObject, undefined, undefined, 'ambient-reconciler', undefined, PatchStrategy.MergePatch)) as KubeObject;
+      const patched = (await this.api.patch(
+        body as KubernetesObject,
+        undefined,
+        undefined,
+        'ambient-reconciler',
+        undefined,
+        PatchStrategy.MergePatch,
+      )) as KubeObject;
       this.remember(kind, name, namespace, patched);
       return patched;
     } catch (error) {
@@ -227,7 +248,14 @@ export class Kube {
   async delete(kind: ObjectKind, name: string, namespace?: string): Promise<void> {
     this.calls.delete++;
     try {
-      await this.api.delete({ apiVersion: API_VERSION[kind], kind, metadata: { name, ...(namespace ? { namespace } : {}) } }, undefined, undefined, undefined, undefined, 'Background');
+      await this.api.delete(
+        { apiVersion: API_VERSION[kind], kind, metadata: { name, ...(namespace ? { namespace } : {}) } },
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        'Background',
+      );
     } catch (error) {
       if (isNotFound(error)) return;
       rethrowForRetry(error);

@@ -16,7 +16,12 @@ export class ReconcilerMetrics {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
       registers: [registry],
     });
-    this.errors = new Counter({ name: 'ambient_reconcile_errors_total', help: 'Failed reconcile passes and reported problems', labelNames: ['kind', 'reason'], registers: [registry] });
+    this.errors = new Counter({
+      name: 'ambient_reconcile_errors_total',
+      help: 'Failed reconcile passes and reported problems',
+      labelNames: ['kind', 'reason'],
+      registers: [registry],
+    });
     this.leader = new Gauge({ name: 'ambient_reconcile_leader', help: '1 while this process is the elected reconciler', registers: [registry] });
   }
 }

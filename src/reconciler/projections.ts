@@ -187,7 +187,10 @@ export function desiredSessionSpec(session: SessionRow): Record<string, unknown>
     displayName: session.name,
     initialPrompt: session.prompt ?? undefined,
     project: session.project_name,
-    repos: specRepos.length > 0 ? specRepos.map((r) => ({ url: r.url, branch: r.branch ?? 'main', autoPush: 'auto_push' in r ? Boolean(r.auto_push) : false })) : undefined,
+    repos:
+      specRepos.length > 0
+        ? specRepos.map((r) => ({ url: r.url, branch: r.branch ?? 'main', autoPush: 'auto_push' in r ? Boolean(r.auto_push) : false }))
+        : undefined,
     interactive: session.interactive,
     timeout: session.timeout,
     llmSettings: { model: session.llm_model, temperature: session.llm_temperature, maxTokens: session.llm_max_tokens },
@@ -200,7 +203,12 @@ export function desiredSessionSpec(session: SessionRow): Record<string, unknown>
     environmentVariables: Object.keys(env).length > 0 ? env : undefined,
     botAccount: session.bot_account_name ? { name: session.bot_account_name } : undefined,
     resourceOverrides: overrides
-      ? dropUndefined({ cpu: overrides['cpu'], memory: overrides['memory'], storageClass: overrides['storage_class'], priorityClass: overrides['priority_class'] })
+      ? dropUndefined({
+          cpu: overrides['cpu'],
+          memory: overrides['memory'],
+          storageClass: overrides['storage_class'],
+          priorityClass: overrides['priority_class'],
+        })
       : undefined,
   };
   return dropUndefined(spec);
@@ -331,7 +339,11 @@ export function statusFromCr(cr: { metadata?: { uid?: string; annotations?: Stri
     sdk_session_id: status.sdkSessionId ?? null,
     sdk_restart_count: status.sdkRestartCount ?? null,
     conditions: status.conditions
-      ? JSON.stringify(status.conditions.map((c) => dropUndefined({ type: c.type, status: c.status, reason: c.reason, message: c.message, last_transition_time: c.lastTransitionTime })))
+      ? JSON.stringify(
+          status.conditions.map((c) =>
+            dropUndefined({ type: c.type, status: c.status, reason: c.reason, message: c.message, last_transition_time: c.lastTransitionTime }),
+          ),
+        )
       : null,
     reconciled_repos: status.reconciledRepos
       ? JSON.stringify(

@@ -46,6 +46,7 @@ export async function reconcilePermission(c: ReconcileContext, id: string): Prom
     if (metadata || subjects) await c.kube.mergePatch('RoleBinding', name, namespace, { ...(metadata ? { metadata } : {}), ...(subjects ? { subjects } : {}) });
   }
   for (const stale of ours) {
-    if (stale.metadata.name !== name || stale.metadata.namespace !== namespace) await c.kube.delete('RoleBinding', stale.metadata.name, stale.metadata.namespace);
+    if (stale.metadata.name !== name || stale.metadata.namespace !== namespace)
+      await c.kube.delete('RoleBinding', stale.metadata.name, stale.metadata.namespace);
   }
 }

@@ -95,7 +95,10 @@ async function applyDesired(c: ReconcileContext, session: LoadedSession, observe
   const metaPatch = metadataPatch(metadata, observed.metadata, sessionOwnedAnnotations);
   const spec = specPatch(desiredSessionSpec(session), observed.spec);
   if (!metaPatch && !spec) return undefined;
-  return c.kube.mergePatch('AgenticSession', session.kube_cr_name, observed.metadata.namespace, { ...(metaPatch ? { metadata: metaPatch } : {}), ...(spec ? { spec } : {}) });
+  return c.kube.mergePatch('AgenticSession', session.kube_cr_name, observed.metadata.namespace, {
+    ...(metaPatch ? { metadata: metaPatch } : {}),
+    ...(spec ? { spec } : {}),
+  });
 }
 
 /** Copies the CR's status into the session when it differs from what the session holds. */
@@ -119,6 +122,7 @@ async function writeBackStatus(c: ReconcileContext, session: LoadedSession, cr: 
 function sameStatusValue(key: string, want: unknown, have: unknown): boolean {
   if (key === 'sdk_restart_count') return (want ?? 0) === (have ?? 0);
   if (key.endsWith('_time')) return (want === null ? null : new Date(want as string).getTime()) === (have === null ? null : new Date(have as string).getTime());
-  if (typeof want === 'string' && typeof have === 'string' && (want.startsWith('[') || want.startsWith('{'))) return deepEqual(JSON.parse(want), JSON.parse(have));
+  if (typeof want === 'string' && typeof have === 'string' && (want.startsWith('[') || want.startsWith('{')))
+    return deepEqual(JSON.parse(want), JSON.parse(have));
   return want === have;
 }

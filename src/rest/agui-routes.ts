@@ -16,7 +16,12 @@ import { resumePoint } from './watch.ts';
 /** run and feedback accept bodies up to 10 MiB (§a.5); larger ones are 413 code 32. */
 export const AGUI_BODY_LIMIT = 10 * 1024 * 1024;
 
-const object = (properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema => ({ type: 'object', properties, required, additionalProperties: true });
+const object = (properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: true,
+});
 const text = (description?: string): JsonSchema => ({ type: 'string', ...(description ? { description } : {}) });
 const epochMs: JsonSchema = { type: 'integer', description: 'Epoch milliseconds.' };
 
@@ -75,8 +80,18 @@ const FEEDBACK = object({ status: { type: 'string', enum: ['sent', 'recorded'] }
 const RUN_ID_PARAMETER = (description: string): ParameterObject => ({ name: 'runId', in: 'query', description, schema: { type: 'string' } });
 
 const EVENT_PARAMETERS: ParameterObject[] = [
-  { name: 'Last-Event-ID', in: 'header', description: 'Replay every stored event after this seq, raw, instead of the compacted replay.', schema: { type: 'integer', minimum: 0 } },
-  { name: 'lastEventId', in: 'query', description: 'As the Last-Event-ID header (for EventSource reconnects from a saved position).', schema: { type: 'integer', minimum: 0 } },
+  {
+    name: 'Last-Event-ID',
+    in: 'header',
+    description: 'Replay every stored event after this seq, raw, instead of the compacted replay.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  {
+    name: 'lastEventId',
+    in: 'query',
+    description: 'As the Last-Event-ID header (for EventSource reconnects from a saved position).',
+    schema: { type: 'integer', minimum: 0 },
+  },
   RUN_ID_PARAMETER('Only this run: its stored events, raw, then its live events.'),
   { name: 'token', in: 'query', description: 'Bearer token for browsers (EventSource cannot set headers).', schema: { type: 'string' } },
 ];
@@ -96,7 +111,12 @@ export function aguiRoutes(): Route[] {
         summary: 'Start an AG-UI run (output arrives through events)',
         tag,
         body: { schema: RUN_INPUT },
-        responses: { 200: { description: 'The run’s ids; the runner is called in the background.', schema: object({ runId: text(), threadId: text() }, ['runId', 'threadId']) } },
+        responses: {
+          200: {
+            description: 'The run’s ids; the runner is called in the background.',
+            schema: object({ runId: text(), threadId: text() }, ['runId', 'threadId']),
+          },
+        },
         errors: [409],
       },
       async handle({ req, ctx, params }, { agui }) {
@@ -143,7 +163,13 @@ export function aguiRoutes(): Route[] {
       method: 'GET',
       path: `${base}/events`,
       operationId: 'streamAguiEvents',
-      doc: { summary: 'AG-UI events: replay, then live (SSE)', tag, parameters: EVENT_PARAMETERS, eventStream: EVENT_FRAMES, responses: { 200: { description: 'An event stream.' } } },
+      doc: {
+        summary: 'AG-UI events: replay, then live (SSE)',
+        tag,
+        parameters: EVENT_PARAMETERS,
+        eventStream: EVENT_FRAMES,
+        responses: { 200: { description: 'An event stream.' } },
+      },
       async handle({ req, ctx, params, query }, { agui, streamKeepaliveMs }) {
         const lastEventId = resumePoint(req, query, 'lastEventId');
         const runId = query.get('runId') || undefined;
@@ -160,7 +186,16 @@ export function aguiRoutes(): Route[] {
         summary: 'The conversation so far, compacted into messages',
         tag,
         parameters: [RUN_ID_PARAMETER('Compact only this run.')],
-        responses: { 200: { description: 'The compacted messages and the highest seq included.', schema: object({ threadId: text(), messages: { type: 'array', items: MESSAGE }, lastSeq: { type: 'integer' } }, ['threadId', 'messages', 'lastSeq']) } },
+        responses: {
+          200: {
+            description: 'The compacted messages and the highest seq included.',
+            schema: object({ threadId: text(), messages: { type: 'array', items: MESSAGE }, lastSeq: { type: 'integer' } }, [
+              'threadId',
+              'messages',
+              'lastSeq',
+            ]),
+          },
+        },
       },
       async handle({ ctx, params, query }, { agui }) {
         return { status: 200, body: await agui.history(ctx, params['id']!, query.get('runId') || undefined) };
@@ -176,7 +211,10 @@ export function aguiRoutes(): Route[] {
         responses: {
           200: {
             description: 'Runs, oldest first; agentStatus is derived only while the session is Running ("" otherwise).',
-            schema: object({ agentStatus: { type: 'string', enum: ['working', 'idle', 'waiting_input', ''] }, runs: { type: 'array', items: RUN } }, ['agentStatus', 'runs']),
+            schema: object({ agentStatus: { type: 'string', enum: ['working', 'idle', 'waiting_input', ''] }, runs: { type: 'array', items: RUN } }, [
+              'agentStatus',
+              'runs',
+            ]),
           },
         },
       },

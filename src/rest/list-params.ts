@@ -42,7 +42,14 @@ export function readableFields(kind: Kind): string[] {
 
 function parseFields(kind: Kind, fields: string | null): string[] | undefined {
   if (fields === null || fields.trim() === '') return undefined;
-  const requested = [...new Set(fields.split(',').map((f) => f.trim()).filter(Boolean))];
+  const requested = [
+    ...new Set(
+      fields
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    ),
+  ];
   const known = new Set(readableFields(kind));
   const unknown = requested.filter((f) => !known.has(f));
   if (unknown.length > 0) throw invalid(`The following field(s) doesn't exist in \`${kind.name}\`: ${unknown.join(', ')}`);

@@ -15,7 +15,12 @@ import { componentSchemas, schemaRef } from './schemas.ts';
 
 const LIST_PARAMETERS: ParameterObject[] = [
   { name: 'page', in: 'query', description: 'Page number, from 1.', schema: { type: 'integer', minimum: 1, default: 1 } },
-  { name: 'size', in: 'query', description: 'Page size; values above 65500 are served as 65500; 0 returns only the total.', schema: { type: 'integer', minimum: 0, default: 100 } },
+  {
+    name: 'size',
+    in: 'query',
+    description: 'Page size; values above 65500 are served as 65500; 0 returns only the total.',
+    schema: { type: 'integer', minimum: 0, default: 100 },
+  },
   {
     name: 'search',
     in: 'query',
@@ -34,9 +39,19 @@ const WATCH_PARAMETERS: ParameterObject[] = [
       'true or 1: answer text/event-stream instead of a page. Each frame is `id: <seq>` and `data: {"type":"ADDED|MODIFIED|DELETED","object":{…}}`; without a resume point the stream opens with the current objects (only the last snapshot frame carries an id); `: keepalive` comments every 15 s. search, fields and the project filter apply.',
     schema: { type: 'string', enum: ['true', '1', 'false', '0'] },
   },
-  { name: 'last_event_id', in: 'query', description: 'Resume after this seq (as the Last-Event-ID header); 410 when older than the retained log.', schema: { type: 'integer', minimum: 0 } },
+  {
+    name: 'last_event_id',
+    in: 'query',
+    description: 'Resume after this seq (as the Last-Event-ID header); 410 when older than the retained log.',
+    schema: { type: 'integer', minimum: 0 },
+  },
   { name: 'Last-Event-ID', in: 'header', description: 'Resume a watch after this seq.', schema: { type: 'integer', minimum: 0 } },
-  { name: 'token', in: 'query', description: 'Bearer token for watches from browsers (EventSource cannot set headers); ignored elsewhere.', schema: { type: 'string' } },
+  {
+    name: 'token',
+    in: 'query',
+    description: 'Bearer token for watches from browsers (EventSource cannot set headers); ignored elsewhere.',
+    schema: { type: 'string' },
+  },
 ];
 
 const WATCH_FRAME = {
@@ -44,11 +59,21 @@ const WATCH_FRAME = {
   description: 'Server-Sent Events; each data line is {"type":"ADDED|MODIFIED|DELETED","object":<the object, or its sparse form>}.',
 };
 
-const PROJECT_PARAMETER: ParameterObject = { name: 'project_id', in: 'query', description: 'Project id or name; wins over X-Ambient-Project.', schema: { type: 'string' } };
+const PROJECT_PARAMETER: ParameterObject = {
+  name: 'project_id',
+  in: 'query',
+  description: 'Project id or name; wins over X-Ambient-Project.',
+  schema: { type: 'string' },
+};
 
 const HEADER_PARAMETERS: ParameterObject[] = [
   { name: 'X-Ambient-Project', in: 'header', description: 'Project scope: a project id or name.', schema: { type: 'string' } },
-  { name: 'X-Operation-ID', in: 'header', description: 'Operation id to reuse (1–64 of [A-Za-z0-9._-]).', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } },
+  {
+    name: 'X-Operation-ID',
+    in: 'header',
+    description: 'Operation id to reuse (1–64 of [A-Za-z0-9._-]).',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
+  },
 ];
 
 const ALWAYS_ERRORS = [400, 401, 403, 404, 413, 500];
@@ -94,9 +119,7 @@ function operation(route: Route): OperationObject {
     summary: route.doc.summary,
     tags: [route.doc.tag],
     ...(parameters.length ? { parameters } : {}),
-    ...(route.doc.body
-      ? { requestBody: { required: !route.doc.body.optional, content: { 'application/json': { schema: route.doc.body.schema } } } }
-      : {}),
+    ...(route.doc.body ? { requestBody: { required: !route.doc.body.optional, content: { 'application/json': { schema: route.doc.body.schema } } } } : {}),
     responses: responses(route),
     ...(route.public ? { security: [] } : {}),
   };

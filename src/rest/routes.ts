@@ -83,7 +83,13 @@ function kindRoutes(kind: Kind): Route[] {
       method: 'POST',
       path: collection,
       operationId: `create${kind.name}`,
-      doc: { summary: `Create a ${kind.name}`, tag, body: { schema: createSchema }, responses: { 201: objectResponse(kind, 'Created.') }, errors: writeErrors(kind) },
+      doc: {
+        summary: `Create a ${kind.name}`,
+        tag,
+        body: { schema: createSchema },
+        responses: { 201: objectResponse(kind, 'Created.') },
+        errors: writeErrors(kind),
+      },
       async handle({ req, ctx }, { domain, validator }) {
         const body = await readJsonObject(req);
         validator.validate(createSchema, body);
@@ -103,7 +109,13 @@ function kindRoutes(kind: Kind): Route[] {
       method: 'PATCH',
       path: item,
       operationId: `update${kind.name}`,
-      doc: { summary: `Update a ${kind.name}`, tag, body: { schema: patchSchema }, responses: { 200: objectResponse(kind, 'Updated (or unchanged).') }, errors: writeErrors(kind) },
+      doc: {
+        summary: `Update a ${kind.name}`,
+        tag,
+        body: { schema: patchSchema },
+        responses: { 200: objectResponse(kind, 'Updated (or unchanged).') },
+        errors: writeErrors(kind),
+      },
       async handle({ req, ctx, params }, { domain, validator }) {
         const body = await readJsonObject(req);
         validator.validate(patchSchema, body);
@@ -123,7 +135,12 @@ function kindRoutes(kind: Kind): Route[] {
   ];
 }
 
-const object = (properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema => ({ type: 'object', properties, required, additionalProperties: true });
+const object = (properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: true,
+});
 
 function sessionActionRoutes(): Route[] {
   const tag = 'Session';
@@ -131,7 +148,14 @@ function sessionActionRoutes(): Route[] {
   const wire = (row: Row): RestResponse => ({ status: 200, body: toWire(Session, row) });
   const statusSchema = schemaRef('SessionStatusPatch');
   const cloneSchema: JsonSchema = { type: 'object', properties: { project_id: { type: 'string' }, name: { type: 'string' } }, additionalProperties: false };
-  const repoSchema = object({ url: { type: 'string', description: 'GitURL.' }, branch: { type: 'string', description: 'Default main.' }, auto_push: { type: 'boolean', description: 'Default false.' } }, ['url']);
+  const repoSchema = object(
+    {
+      url: { type: 'string', description: 'GitURL.' },
+      branch: { type: 'string', description: 'Default main.' },
+      auto_push: { type: 'boolean', description: 'Default false.' },
+    },
+    ['url'],
+  );
   const workflowSchema = object({ workflow_id: { type: 'string' }, git_url: { type: 'string' }, branch: { type: 'string' }, path: { type: 'string' } });
   return [
     {
@@ -265,4 +289,10 @@ function serviceRoutes(): Route[] {
 }
 
 /** Every route of the REST API, in matching order. */
-export const API_ROUTES: readonly Route[] = [...KINDS.flatMap(kindRoutes), ...sessionActionRoutes(), ...aguiRoutes(), ...integrationRoutes(), ...serviceRoutes()];
+export const API_ROUTES: readonly Route[] = [
+  ...KINDS.flatMap(kindRoutes),
+  ...sessionActionRoutes(),
+  ...aguiRoutes(),
+  ...integrationRoutes(),
+  ...serviceRoutes(),
+];

@@ -125,7 +125,10 @@ export function sessionStatusSchema(session: Kind): JsonSchema {
 export function sparseSchema(kind: Kind): JsonSchema {
   const full = objectSchema(kind);
   const properties = Object.fromEntries(
-    Object.entries(full['properties'] as Record<string, JsonSchema>).map(([name, schema]) => [name, name === 'id' || schema['type'] === undefined ? schema : nullable(schema)]),
+    Object.entries(full['properties'] as Record<string, JsonSchema>).map(([name, schema]) => [
+      name,
+      name === 'id' || schema['type'] === undefined ? schema : nullable(schema),
+    ]),
   );
   return { type: 'object', description: `A ${kind.name} with only the requested fields.`, properties, required: ['id'], additionalProperties: false };
 }
@@ -172,7 +175,13 @@ export function componentSchemas(): Record<string, JsonSchema> {
   schemas['ErrorList'] = {
     type: 'object',
     required: ['kind', 'page', 'size', 'total', 'items'],
-    properties: { kind: { const: 'ErrorList' }, page: { type: 'integer' }, size: { type: 'integer' }, total: { type: 'integer' }, items: { type: 'array', items: ref('Error') } },
+    properties: {
+      kind: { const: 'ErrorList' },
+      page: { type: 'integer' },
+      size: { type: 'integer' },
+      total: { type: 'integer' },
+      items: { type: 'array', items: ref('Error') },
+    },
   };
   return { ...schemas, ...Object.fromEntries(Object.entries(shapeComponents).sort(([a], [b]) => a.localeCompare(b))) };
 }

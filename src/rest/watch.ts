@@ -75,7 +75,8 @@ export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchR
 
   let snapshot: { head: number; objects: WireObject[] } | undefined;
   if (resumeAfter === undefined) {
-    const { head, rows } = projectId === null ? { head: feed.position, rows: [] } : await domain.snapshot(ctx, kind, { where: params.where, projectRef: projectId });
+    const { head, rows } =
+      projectId === null ? { head: feed.position, rows: [] } : await domain.snapshot(ctx, kind, { where: params.where, projectRef: projectId });
     snapshot = { head, objects: rows.map((row) => toWire(kind, row)) };
   }
   // Subscribing before the first frame, from the snapshot's position, loses nothing in between.
@@ -101,10 +102,11 @@ export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchR
   }
 
   const visibility = new Visibility(domain.pool, ctx.actor);
-  const inScope = async (event: ChangeEvent) =>
-    (projectId === undefined || event.projectId === projectId) && (await visibility.canSee(event));
+  const inScope = async (event: ChangeEvent) => (projectId === undefined || event.projectId === projectId) && (await visibility.canSee(event));
   const matches = async (event: ChangeEvent) =>
-    event.type !== 'DELETED' && (await inScope(event)) && (!params.where || (await matchingIds(domain.pool, kind, params.where, [event.object])).has(event.objectId));
+    event.type !== 'DELETED' &&
+    (await inScope(event)) &&
+    (!params.where || (await matchingIds(domain.pool, kind, params.where, [event.object])).has(event.objectId));
 
   for await (const event of subscription) {
     if (!stream.isOpen) break;

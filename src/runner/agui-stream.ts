@@ -29,7 +29,12 @@ export function retryDelay(policy: Readonly<RetryPolicy>, failures: number): num
  * Calls `open` until it answers. Only connection-level failures are retried, up to the policy's
  * attempts; anything else, the last failure, or `signal` ending the wait rejects.
  */
-export async function connectWithRetry(policy: Readonly<RetryPolicy>, open: () => Promise<Response>, signal: AbortSignal, onRetry?: (failure: Error, attempt: number) => void): Promise<Response> {
+export async function connectWithRetry(
+  policy: Readonly<RetryPolicy>,
+  open: () => Promise<Response>,
+  signal: AbortSignal,
+  onRetry?: (failure: Error, attempt: number) => void,
+): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await open();

@@ -97,7 +97,13 @@ export class RunnerClient {
 
   /** Has the runner clone a repository; 502 (code 30) when it cannot be reached or refuses. */
   async addRepo(session: Row, repo: RunnerRepo, headers?: Readonly<Record<string, string>>): Promise<void> {
-    const outcome = await this.exchange(session, { method: 'POST', path: '/repos/add', body: repo, timeoutMs: this.timeouts.addRepo, ...(headers ? { headers } : {}) });
+    const outcome = await this.exchange(session, {
+      method: 'POST',
+      path: '/repos/add',
+      body: repo,
+      timeoutMs: this.timeouts.addRepo,
+      ...(headers ? { headers } : {}),
+    });
     this.requireSuccess(session, outcome, `add repository '${repo.name}'`);
   }
 
@@ -161,7 +167,12 @@ export class RunnerClient {
     const timer = setTimeout(() => controller.abort(new HeadersTimeout()), this.timeouts.streamHeaders);
     try {
       // The abort listener stays for as long as the body is read.
-      return await this.send(session, { ...call, headers: { Accept: 'text/event-stream', ...call.headers }, timeoutMs: this.timeouts.streamHeaders }, controller.signal, refreshToken);
+      return await this.send(
+        session,
+        { ...call, headers: { Accept: 'text/event-stream', ...call.headers }, timeoutMs: this.timeouts.streamHeaders },
+        controller.signal,
+        refreshToken,
+      );
     } catch (error) {
       signal.removeEventListener('abort', abort);
       throw error;
@@ -242,7 +253,18 @@ class HeadersTimeout extends Error {
 }
 
 /** Error codes of failures to connect, or of a connection lost before any response (Node and undici). */
-const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const CONNECTION_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 function isConnectionFailure(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;

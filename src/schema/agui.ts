@@ -79,34 +79,44 @@ const AguiRun = builder.objectRef<Row>('AguiRun').implement({
 const at = (ms: unknown) => (typeof ms === 'number' ? new Date(ms) : null);
 const sessionId = (session: Row) => session['id'] as string;
 
-builder.prismaObjectField(Session.name, 'runs', (t) =>
-  derivedFields(t).field({
-    type: [AguiRun],
-    description: 'The session’s AG-UI runs, oldest first.',
-    resolve: async (session, _args, ctx) => (await ctx.services.agui.runs(ctx.request, sessionId(session))).runs,
-  }) as never,
+builder.prismaObjectField(
+  Session.name,
+  'runs',
+  (t) =>
+    derivedFields(t).field({
+      type: [AguiRun],
+      description: 'The session’s AG-UI runs, oldest first.',
+      resolve: async (session, _args, ctx) => (await ctx.services.agui.runs(ctx.request, sessionId(session))).runs,
+    }) as never,
 );
 
-builder.prismaObjectField(Session.name, 'agentStatus', (t) =>
-  derivedFields(t).field({
-    type: 'String',
-    description: 'working, idle or waiting_input, derived from the events while the session is Running; empty otherwise (runtime.md §a.9).',
-    resolve: async (session, _args, ctx) => (await ctx.services.agui.runs(ctx.request, sessionId(session))).agentStatus,
-  }) as never,
+builder.prismaObjectField(
+  Session.name,
+  'agentStatus',
+  (t) =>
+    derivedFields(t).field({
+      type: 'String',
+      description: 'working, idle or waiting_input, derived from the events while the session is Running; empty otherwise (runtime.md §a.9).',
+      resolve: async (session, _args, ctx) => (await ctx.services.agui.runs(ctx.request, sessionId(session))).agentStatus,
+    }) as never,
 );
 
-builder.prismaObjectField(Session.name, 'messages', (t) =>
-  derivedFields(t).field({
-    type: [AguiMessage],
-    description: 'The conversation so far: every AG-UI event of the session compacted into messages (as `GET …/agui/history`).',
-    resolve: async (session, _args, ctx) => (await ctx.services.agui.history(ctx.request, sessionId(session))).messages,
-  }) as never,
+builder.prismaObjectField(
+  Session.name,
+  'messages',
+  (t) =>
+    derivedFields(t).field({
+      type: [AguiMessage],
+      description: 'The conversation so far: every AG-UI event of the session compacted into messages (as `GET …/agui/history`).',
+      resolve: async (session, _args, ctx) => (await ctx.services.agui.history(ctx.request, sessionId(session))).messages,
+    }) as never,
 );
 
 builder.subscriptionField('sessionAguiEvents', (t) =>
   t.field({
     type: AguiEvent,
-    description: 'The stored AG-UI events of a session after `after` (default: from the first), in order, then live as they are persisted. NotFound when the session does not exist or is not visible.',
+    description:
+      'The stored AG-UI events of a session after `after` (default: from the first), in order, then live as they are persisted. NotFound when the session does not exist or is not visible.',
     args: {
       session: t.arg.id({ required: true, description: 'The session (its global id).' }),
       after: t.arg.string({ description: 'Only events after this `seq`.' }),

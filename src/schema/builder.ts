@@ -51,12 +51,7 @@ export const LIMITS = { depth: 12, complexity: 15_000 } as const;
 
 /** A page size argument: 0 to MAX_PAGE_SIZE (larger pages are refused, not silently cut). */
 const pageSize = (name: string) =>
-  z
-    .number()
-    .int()
-    .min(0, `${name} must be between 0 and ${MAX_PAGE_SIZE}`)
-    .max(MAX_PAGE_SIZE, `${name} must be between 0 and ${MAX_PAGE_SIZE}`)
-    .nullish();
+  z.number().int().min(0, `${name} must be between 0 and ${MAX_PAGE_SIZE}`).max(MAX_PAGE_SIZE, `${name} must be between 0 and ${MAX_PAGE_SIZE}`).nullish();
 
 export interface AuthScopes {
   /** A caller was authenticated (the handler refuses requests without one before they get here). */

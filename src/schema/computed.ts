@@ -10,7 +10,10 @@ import type { Kind } from '../kinds/define.ts';
  * one statement per field, however many objects ask.
  */
 export class ComputedFields {
-  private readonly batches = new Map<string, { kind: Kind; field: string; waiting: Map<string, ((value: unknown) => void)[]>; failed: ((e: unknown) => void)[] }>();
+  private readonly batches = new Map<
+    string,
+    { kind: Kind; field: string; waiting: Map<string, ((value: unknown) => void)[]>; failed: ((e: unknown) => void)[] }
+  >();
 
   constructor(private readonly db: Queryable) {}
 

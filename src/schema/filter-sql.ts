@@ -36,7 +36,10 @@ function fieldSql({ column, operator, value, caseInsensitive }: FieldCondition):
     case 'notIn': {
       const values = value as unknown[];
       if (values.length === 0) return operator === 'in' ? sql`false` : sql`true`;
-      const list = join(values.map((v) => (caseInsensitive ? sql`lower(${v})` : sql`${v}`)), ', ');
+      const list = join(
+        values.map((v) => (caseInsensitive ? sql`lower(${v})` : sql`${v}`)),
+        ', ',
+      );
       return sql`${caseInsensitive ? sql`lower(${c})` : c} ${raw(operator === 'in' ? 'IN' : 'NOT IN')} (${list})`;
     }
     case 'gt':

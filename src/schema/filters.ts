@@ -269,7 +269,8 @@ export function kindQueryInputs(kind: Kind, defaultOrder: readonly OrderItem[]):
   const toSql = (value: Filter | null | undefined): Sql | undefined => (value ? conditionSql(readWhere(filters, value)) : undefined);
 
   const toOrderBy = (items: readonly Filter[] | null | undefined): Where[] => {
-    const order: readonly OrderItem[] = items && items.length > 0 ? items.map((o) => ({ field: o['field'] as string, direction: o['direction'] as 'asc' | 'desc' })) : defaultOrder;
+    const order: readonly OrderItem[] =
+      items && items.length > 0 ? items.map((o) => ({ field: o['field'] as string, direction: o['direction'] as 'asc' | 'desc' })) : defaultOrder;
     const prisma = order.map((o) => ({ [graphqlFieldName(o.field)]: o.direction }));
     if (!order.some((o) => graphqlFieldName(o.field) === 'id')) prisma.push({ id: 'asc' });
     return prisma;

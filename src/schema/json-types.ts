@@ -99,7 +99,10 @@ function objectInputType(shape: Extract<Shape, { type: 'object' }>): GraphqlType
       description: shape.description,
       fields: (t) =>
         Object.fromEntries(
-          shape.properties.map((p) => [graphqlFieldName(p.key), derivedInputFields(t).field({ type: inputType(p.shape, shape.id, p.key), required: !p.optional })]),
+          shape.properties.map((p) => [
+            graphqlFieldName(p.key),
+            derivedInputFields(t).field({ type: inputType(p.shape, shape.id, p.key), required: !p.optional }),
+          ]),
         ) as never,
     });
     inputs.set(shape.id, ref);

@@ -133,7 +133,9 @@ export function kindInput(name: string, description: string, kind: Kind, fields:
         out[graphqlFieldName(field.name)] = derivedInputFields(t).field({
           type: inputType(kind, field),
           required: requireRequired && field.required,
-          description: field.references ? `Global id of the ${field.references.kind}${field.references.sameProject ? ' (in the same project)' : ''}.` : field.description,
+          description: field.references
+            ? `Global id of the ${field.references.kind}${field.references.sameProject ? ' (in the same project)' : ''}.`
+            : field.description,
         });
       }
       return out as never;

@@ -197,7 +197,11 @@ function defineQueries(graph: KindGraph): void {
         description: `${kind.name} objects the caller can read.`,
         args: { where: root.arg({ type: inputs.where }), orderBy: root.arg({ type: [inputs.orderBy] }) },
         resolve: (query, _root, args, ctx) =>
-          rowsOf(ctx, kind).findMany({ ...query, where: and(ctx.access.rows(kind), inputs.toWhere(args['where'] as Row)), orderBy: inputs.toOrderBy(args['orderBy'] as Row[]) }),
+          rowsOf(ctx, kind).findMany({
+            ...query,
+            where: and(ctx.access.rows(kind), inputs.toWhere(args['where'] as Row)),
+            orderBy: inputs.toOrderBy(args['orderBy'] as Row[]),
+          }),
         totalCount: (_connection, args, ctx) => rowsOf(ctx, kind).count({ where: and(ctx.access.rows(kind), inputs.toWhere(args['where'] as Row)) }),
       },
       graph.connection,
@@ -287,7 +291,8 @@ function defineMutations(graph: KindGraph): void {
       type: graph.ref,
       description: `Create a ${kind.name}.`,
       args: { input: root.arg({ type: create.ref, required: true }) },
-      resolve: async (_root, args, ctx, info) => reread(kind, await ctx.services.domain.create(ctx.request, kind, create.toBody(args['input'] as Row)), ctx, info),
+      resolve: async (_root, args, ctx, info) =>
+        reread(kind, await ctx.services.domain.create(ctx.request, kind, create.toBody(args['input'] as Row)), ctx, info),
     }) as never;
   });
   builder.mutationField(`update${kind.name}`, (t) => {

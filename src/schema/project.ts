@@ -5,11 +5,14 @@ import { derivedFields } from './derived.ts';
 import { enumType } from './enums.ts';
 
 /** What the UI needs to decide which actions to offer in a project: the caller's own role. */
-builder.prismaObjectField(Project.name, 'viewerRole', (t) =>
-  derivedFields(t).field({
-    type: enumType(Permission.name, 'role', ROLES),
-    nullable: true,
-    description: 'The caller’s effective role in this project (admin for platform admins).',
-    resolve: (project, _args, ctx) => ctx.access.roleIn(project['id'] as string),
-  }) as never,
+builder.prismaObjectField(
+  Project.name,
+  'viewerRole',
+  (t) =>
+    derivedFields(t).field({
+      type: enumType(Permission.name, 'role', ROLES),
+      nullable: true,
+      description: 'The caller’s effective role in this project (admin for platform admins).',
+      resolve: (project, _args, ctx) => ctx.access.roleIn(project['id'] as string),
+    }) as never,
 );

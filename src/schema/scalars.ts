@@ -12,7 +12,8 @@ function toDate(value: unknown): Date {
 }
 
 builder.scalarType('DateTime', {
-  description: 'An RFC 3339 date-time. Output in UTC with milliseconds (2026-03-02T09:14:07.532Z); input with any offset and precision, truncated to milliseconds.',
+  description:
+    'An RFC 3339 date-time. Output in UTC with milliseconds (2026-03-02T09:14:07.532Z); input with any offset and precision, truncated to milliseconds.',
   serialize: (value) => toDate(value).toISOString(),
   parseValue: toDate,
   parseLiteral: (ast) => toDate(ast.kind === AstKind.STRING ? ast.value : undefined),
@@ -30,4 +31,3 @@ builder.scalarType('SafeInt', {
   parseValue: toSafeInt,
   parseLiteral: (ast) => toSafeInt(ast.kind === AstKind.INT ? Number(ast.value) : undefined),
 });
-

@@ -48,7 +48,12 @@ type Args = Row;
  * One session mutation: `id` names the session, `args` the other arguments, `act` calls the
  * service and returns the session to answer with.
  */
-function sessionMutation(name: string, description: string, args: (t: DerivedFieldBuilder) => Record<string, unknown>, act: (ctx: GraphqlContext, id: string, args: Args) => Promise<Row>): void {
+function sessionMutation(
+  name: string,
+  description: string,
+  args: (t: DerivedFieldBuilder) => Record<string, unknown>,
+  act: (ctx: GraphqlContext, id: string, args: Args) => Promise<Row>,
+): void {
   builder.mutationField(name, (t) => {
     const root = derivedRootFields(t);
     return root.field({

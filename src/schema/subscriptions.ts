@@ -61,7 +61,10 @@ builder.subscriptionField('projectSessionsChanged', (t) =>
       'A live list of the sessions of a project matching `where`: first the current ones (ADDED), then every change. Sessions entering the filter are ADDED, leaving it or deleted DELETED, others MODIFIED. With `after`, only the changes after it.',
     args: {
       project: t.arg.id({ required: true, description: 'The project (its global id).' }),
-      where: t.arg({ type: graphOf(Session).inputs.where as never, description: 'Only sessions matching this filter, as the `sessions` connection applies it.' }),
+      where: t.arg({
+        type: graphOf(Session).inputs.where as never,
+        description: 'Only sessions matching this filter, as the `sessions` connection applies it.',
+      }),
       after: t.arg.string(AFTER),
     },
     subscribe: async (_root, args, ctx) => {
@@ -90,8 +93,13 @@ builder.subscriptionField('sessionPhaseChanged', (t) =>
 builder.subscriptionField('changes', (t) =>
   t.field({
     type: Change,
-    description: 'Every change to objects of one Kind that the caller can see, in the project given or everywhere, as the change log records it: from now, or after `after`.',
-    args: { kind: t.arg({ type: KindEnum, required: true }), project: t.arg.id({ description: 'Only this project (its global id).' }), after: t.arg.string(AFTER) },
+    description:
+      'Every change to objects of one Kind that the caller can see, in the project given or everywhere, as the change log records it: from now, or after `after`.',
+    args: {
+      kind: t.arg({ type: KindEnum, required: true }),
+      project: t.arg.id({ description: 'Only this project (its global id).' }),
+      after: t.arg.string(AFTER),
+    },
     subscribe: async (_root, args, ctx) => {
       const after = await resumePoint(ctx, args.after);
       const kind = kindNamed(args.kind as KindName);

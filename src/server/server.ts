@@ -60,7 +60,11 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       if (inFlight === 0) drained?.();
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       options.metrics?.observe(req.method ?? '', routeLabels.get(res) ?? 'unmatched', res.statusCode, ms / 1000);
-      if (accessLog) log.info({ method: req.method, url: redactUrl(req.url ?? ''), status: res.statusCode, ms: Math.round(ms * 10) / 10, operation_id: operationId }, 'request');
+      if (accessLog)
+        log.info(
+          { method: req.method, url: redactUrl(req.url ?? ''), status: res.statusCode, ms: Math.round(ms * 10) / 10, operation_id: operationId },
+          'request',
+        );
     });
     try {
       for (const handle of handlers) if (await handle(req, res, operationId)) return;
@@ -104,4 +108,3 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     },
   };
 }
-

@@ -29,10 +29,12 @@ test('view reads; edit also writes; other projects see nothing (404)', async () 
   const stream = await openStream(`${api.url}${agui(s.id, 'events')}`, viewer);
   expect(stream.status).toBe(200);
   stream.close();
-  for (const path of ['run', 'interrupt', 'feedback']) expectError(await api.request('POST', agui(s.id, path), { headers: viewer, body: { type: 'META' } }), 403, 11);
+  for (const path of ['run', 'interrupt', 'feedback'])
+    expectError(await api.request('POST', agui(s.id, path), { headers: viewer, body: { type: 'META' } }), 403, 11);
 
   for (const path of ['history', 'runs', 'events']) expectError(await api.request('GET', agui(s.id, path), { headers: stranger }), 404, 7);
-  for (const path of ['run', 'interrupt', 'feedback']) expectError(await api.request('POST', agui(s.id, path), { headers: stranger, body: { type: 'META' } }), 404, 7);
+  for (const path of ['run', 'interrupt', 'feedback'])
+    expectError(await api.request('POST', agui(s.id, path), { headers: stranger, body: { type: 'META' } }), 404, 7);
   // A project scope that does not hold the session hides it too.
   expectError(await api.request('GET', agui(s.id, 'history'), { headers: { 'X-Ambient-Project': elsewhere.projectId } }), 404, 7);
 

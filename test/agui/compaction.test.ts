@@ -67,7 +67,12 @@ describe('compaction (§a.7)', () => {
     ]);
     expect(messages).toEqual([
       { id: 'u1', role: 'user', content: '' },
-      { id: expect.stringMatching(UUID), role: 'assistant', content: '', toolCalls: [{ id: 't1', name: 'Grep', args: '', type: 'function', parentToolUseId: 'P', result: 'late result', status: 'completed' }] },
+      {
+        id: expect.stringMatching(UUID),
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 't1', name: 'Grep', args: '', type: 'function', parentToolUseId: 'P', result: 'late result', status: 'completed' }],
+      },
       { id: 'a2', role: 'assistant', content: '' },
     ]);
   });
@@ -109,14 +114,42 @@ describe('compaction (§a.7)', () => {
       ]),
     ).toEqual([
       { id: 'm1', role: 'user', content: 'hello', name: 'kept' },
-      { id: 'm2', role: 'assistant', content: '', toolCalls: [{ id: 'c1', name: 'Bash', args: '{"a":1}', type: 'function', result: 'done', status: 'completed' }] },
+      {
+        id: 'm2',
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 'c1', name: 'Bash', args: '{"a":1}', type: 'function', result: 'done', status: 'completed' }],
+      },
       { id: 'm3', role: 'tool', content: 'out', toolCallId: 'c1' },
-      { id: expect.stringMatching(UUID), role: 'assistant', content: '', toolCalls: [{ id: 'dropped', name: '', args: '', type: 'function', status: 'completed' }] },
+      {
+        id: expect.stringMatching(UUID),
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 'dropped', name: '', args: '', type: 'function', status: 'completed' }],
+      },
     ]);
   });
 
   test('every other type is ignored', () => {
-    const others = ['RUN_STARTED', 'RUN_FINISHED', 'RUN_ERROR', 'STEP_STARTED', 'STEP_FINISHED', 'REASONING_START', 'REASONING_END', 'REASONING_MESSAGE_START', 'REASONING_MESSAGE_CONTENT', 'REASONING_MESSAGE_END', 'STATE_SNAPSHOT', 'STATE_DELTA', 'ACTIVITY_SNAPSHOT', 'ACTIVITY_DELTA', 'CUSTOM', 'META', 'SOMETHING_NEW'];
+    const others = [
+      'RUN_STARTED',
+      'RUN_FINISHED',
+      'RUN_ERROR',
+      'STEP_STARTED',
+      'STEP_FINISHED',
+      'REASONING_START',
+      'REASONING_END',
+      'REASONING_MESSAGE_START',
+      'REASONING_MESSAGE_CONTENT',
+      'REASONING_MESSAGE_END',
+      'STATE_SNAPSHOT',
+      'STATE_DELTA',
+      'ACTIVITY_SNAPSHOT',
+      'ACTIVITY_DELTA',
+      'CUSTOM',
+      'META',
+      'SOMETHING_NEW',
+    ];
     expect(compact(others.map((type) => e(type, { messageId: 'm', delta: 'x', role: 'user', messages: [{ id: 'z' }] })))).toEqual([]);
   });
 });
@@ -138,7 +171,14 @@ describe('ids and timestamps (§a.4)', () => {
   });
 });
 
-const stored = (seq: number, runId: string | null, payload: AguiEvent): StoredEvent => ({ seq, runId, threadId: 'T', type: payload.type, payload, createdAt: 1000 + seq });
+const stored = (seq: number, runId: string | null, payload: AguiEvent): StoredEvent => ({
+  seq,
+  runId,
+  threadId: 'T',
+  type: payload.type,
+  payload,
+  createdAt: 1000 + seq,
+});
 
 describe('compact-on-read (§a.8)', () => {
   test('completed runs and run-less events compact; latest completed state; META; active runs raw with a RUN_STARTED; id only on the last frame', () => {
@@ -156,7 +196,15 @@ describe('compact-on-read (§a.8)', () => {
     ];
     const frames = compactOnRead(events, 'T', 10);
     expect(frames).toEqual([
-      { event: { type: 'MESSAGES_SNAPSHOT', threadId: 'T', runId: 'thread-snapshot', timestamp: 1009, messages: [{ id: 'a', role: 'assistant', content: '', timestamp: 50 }] } },
+      {
+        event: {
+          type: 'MESSAGES_SNAPSHOT',
+          threadId: 'T',
+          runId: 'thread-snapshot',
+          timestamp: 1009,
+          messages: [{ id: 'a', role: 'assistant', content: '', timestamp: 50 }],
+        },
+      },
       { event: events[7]!.payload },
       { event: events[5]!.payload },
       { event: { type: 'RUN_STARTED', threadId: 'T', runId: 'r2' } },
@@ -185,29 +233,69 @@ describe('agent status (§a.9)', () => {
   test('the rules', () => {
     expect(status([])).toBe('');
     expect(status([['TEXT_MESSAGE_CONTENT', 'r1']])).toBe('');
-    expect(status([['TEXT_MESSAGE_CONTENT', 'r1'], ['RUN_STARTED', 'r1']])).toBe('working');
-    expect(status([['RUN_FINISHED', 'r1'], ['RUN_STARTED', 'r1']])).toBe('idle');
+    expect(
+      status([
+        ['TEXT_MESSAGE_CONTENT', 'r1'],
+        ['RUN_STARTED', 'r1'],
+      ]),
+    ).toBe('working');
+    expect(
+      status([
+        ['RUN_FINISHED', 'r1'],
+        ['RUN_STARTED', 'r1'],
+      ]),
+    ).toBe('idle');
     expect(status([['RUN_ERROR', 'r1']])).toBe('idle');
-    expect(status([['RUN_FINISHED', 'r1'], ['TOOL_CALL_START', 'r1', { toolCallName: 'AskUserQuestion' }], ['RUN_STARTED', 'r1']])).toBe('waiting_input');
-    expect(status([['RUN_FINISHED', 'r2'], ['TOOL_CALL_START', 'r1', { tool_call_name: 'ask_user_question' }]])).toBe('idle');
-    expect(status([['RUN_FINISHED', 'r1'], ['TOOL_CALL_START', 'r1', { toolCallName: 'Bash' }], ['RUN_STARTED', 'r1']])).toBe('idle');
+    expect(
+      status([
+        ['RUN_FINISHED', 'r1'],
+        ['TOOL_CALL_START', 'r1', { toolCallName: 'AskUserQuestion' }],
+        ['RUN_STARTED', 'r1'],
+      ]),
+    ).toBe('waiting_input');
+    expect(
+      status([
+        ['RUN_FINISHED', 'r2'],
+        ['TOOL_CALL_START', 'r1', { tool_call_name: 'ask_user_question' }],
+      ]),
+    ).toBe('idle');
+    expect(
+      status([
+        ['RUN_FINISHED', 'r1'],
+        ['TOOL_CALL_START', 'r1', { toolCallName: 'Bash' }],
+        ['RUN_STARTED', 'r1'],
+      ]),
+    ).toBe('idle');
     // An AskUserQuestion in the running run does not decide: the run is working.
-    expect(status([['TOOL_CALL_START', 'r1', { toolCallName: 'ASK-USER-QUESTION' }], ['RUN_STARTED', 'r1']])).toBe('working');
+    expect(
+      status([
+        ['TOOL_CALL_START', 'r1', { toolCallName: 'ASK-USER-QUESTION' }],
+        ['RUN_STARTED', 'r1'],
+      ]),
+    ).toBe('working');
   });
 });
 
 describe('SSE framing and retry policy', () => {
   test('data lines join with \\n; comments and other fields are ignored; CRLF split across chunks; a last event without its blank line', () => {
     const parser = new SseParser();
-    const out = [...parser.push('data: {"a":\r'), ...parser.push('\ndata:1}\r\n\r\n: hi\n\nevent: x\nid: 3\nretry: 1\ndata\n\ndata: two\rdata:  spaced\r\r'), ...parser.push('data: tail')];
+    const out = [
+      ...parser.push('data: {"a":\r'),
+      ...parser.push('\ndata:1}\r\n\r\n: hi\n\nevent: x\nid: 3\nretry: 1\ndata\n\ndata: two\rdata:  spaced\r\r'),
+      ...parser.push('data: tail'),
+    ];
     expect(out).toEqual(['{"a":\n1}', '', 'two\n spaced']);
     expect(parser.end()).toEqual(['tail']);
   });
 
   test('delays: 500 ms ×1.5 capped at 5 s for runs (15 attempts); 1 s ×1.5 capped at 30 s for the listener (30)', () => {
     expect(RUN_RETRY.attempts).toBe(15);
-    expect(Array.from({ length: 14 }, (_, i) => Math.round(retryDelay(RUN_RETRY, i + 1)))).toEqual([500, 750, 1125, 1688, 2531, 3797, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000]);
+    expect(Array.from({ length: 14 }, (_, i) => Math.round(retryDelay(RUN_RETRY, i + 1)))).toEqual([
+      500, 750, 1125, 1688, 2531, 3797, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000,
+    ]);
     expect(LISTENER_RETRY.attempts).toBe(30);
-    expect(Array.from({ length: 10 }, (_, i) => Math.round(retryDelay(LISTENER_RETRY, i + 1)))).toEqual([1000, 1500, 2250, 3375, 5063, 7594, 11391, 17086, 25629, 30000]);
+    expect(Array.from({ length: 10 }, (_, i) => Math.round(retryDelay(LISTENER_RETRY, i + 1)))).toEqual([
+      1000, 1500, 2250, 3375, 5063, 7594, 11391, 17086, 25629, 30000,
+    ]);
   });
 });

@@ -36,8 +36,14 @@ test('compact-on-read: finished runs as one MESSAGES_SNAPSHOT, the latest state,
   await api.request('POST', agui(s.id, 'feedback'), { body: { type: 'META', metaType: 'thumbs_up', payload: { messageId: 'a-1' } } });
   // Run 2 stays active at the gate.
   const g = gate();
-  runner.nextRun((input) => [...textMessage('a-2', 'Working on it'), { until: g.wait }, { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } }]);
-  await api.request('POST', agui(s.id, 'run'), { body: { runId: 'r2', messages: [{ id: 'u-2', role: 'user', content: 'go on', metadata: { hidden: true } }] } });
+  runner.nextRun((input) => [
+    ...textMessage('a-2', 'Working on it'),
+    { until: g.wait },
+    { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } },
+  ]);
+  await api.request('POST', agui(s.id, 'run'), {
+    body: { runId: 'r2', messages: [{ id: 'u-2', role: 'user', content: 'go on', metadata: { hidden: true } }] },
+  });
   await eventually(async () => (await storedEvents(api, s.id)).some((e) => e.payload['messageId'] === 'a-2' && e.type === 'TEXT_MESSAGE_END'));
   const stored = await storedEvents(api, s.id);
   const head = stored.at(-1)!.seq;
@@ -104,7 +110,10 @@ test('Last-Event-ID (header or query) replays raw from there; runId follows one 
   const { api, runner } = world();
   const s = await sessionIn(api);
   for (const runId of ['r1', 'r2']) {
-    runner.nextRun((input) => [...textMessage(`m-${runId}`, `text of ${runId}`), { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } }]);
+    runner.nextRun((input) => [
+      ...textMessage(`m-${runId}`, `text of ${runId}`),
+      { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } },
+    ]);
     await api.request('POST', agui(s.id, 'run'), { body: { runId } });
     await runEnded(api, s.id, runId);
   }
@@ -123,7 +132,11 @@ test('Last-Event-ID (header or query) replays raw from there; runId follows one 
 
   // runId: that run's events only, then its live events only.
   const g = gate();
-  runner.nextRun((input) => [{ until: g.wait }, ...textMessage('m-r3', 'third'), { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } }]);
+  runner.nextRun((input) => [
+    { until: g.wait },
+    ...textMessage('m-r3', 'third'),
+    { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } },
+  ]);
   await api.request('POST', agui(s.id, 'run'), { body: { runId: 'r3' } });
   const byRun = await openStream(`${api.url}${agui(s.id, 'events')}?runId=r3`);
   const r3Start = await byRun.nextData();
@@ -151,7 +164,11 @@ test('reconnecting mid-run with Last-Event-ID loses and repeats nothing', async 
   const { api, runner } = world();
   const s = await sessionIn(api);
   const steps = Array.from({ length: 60 }, (_, i) => ({ event: { type: 'CUSTOM', name: 'tick', value: i } }));
-  runner.nextRun((input) => [...steps.slice(0, 30).flatMap((step) => [step, { wait: 2 }]), ...steps.slice(30).flatMap((step) => [step, { wait: 2 }]), { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } }]);
+  runner.nextRun((input) => [
+    ...steps.slice(0, 30).flatMap((step) => [step, { wait: 2 }]),
+    ...steps.slice(30).flatMap((step) => [step, { wait: 2 }]),
+    { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } },
+  ]);
   const first = await openStream(`${api.url}${agui(s.id, 'events')}?lastEventId=0`);
   await api.request('POST', agui(s.id, 'run'), { body: { runId: 'long' } });
   const seen: Frame[] = await frames(first, 20);
@@ -178,7 +195,12 @@ test('every event type is stored and relayed unchanged (ids filled), and compact
     { type: 'TEXT_MESSAGE_START', messageId: 'a', role: 'assistant' },
     { type: 'TEXT_MESSAGE_CONTENT', messageId: 'a', delta: 'before snapshot' },
     { type: 'TEXT_MESSAGE_END', messageId: 'a' },
-    { type: 'MESSAGES_SNAPSHOT', messages: [{ id: 's1', role: 'assistant', content: 'from snapshot', toolCalls: [{ id: 'c', type: 'function', function: { name: 'Bash', arguments: '{}' } }] }] },
+    {
+      type: 'MESSAGES_SNAPSHOT',
+      messages: [
+        { id: 's1', role: 'assistant', content: 'from snapshot', toolCalls: [{ id: 'c', type: 'function', function: { name: 'Bash', arguments: '{}' } }] },
+      ],
+    },
     { type: 'TOOL_CALL_RESULT', toolCallId: 'c', messageId: 'm', role: 'tool', content: 'ok' },
     { type: 'STATE_SNAPSHOT', snapshot: { a: 1 } },
     { type: 'STATE_DELTA', delta: [{ op: 'add', path: '/b', value: 2 }] },
@@ -202,7 +224,14 @@ test('every event type is stored and relayed unchanged (ids filled), and compact
   expect(relayed.slice(1, -1).map((f) => f.data)).toEqual(filled.filter((e) => e['runId'] === 'all'));
   stream.close();
   const messages = (await api.request<Json>('GET', agui(s.id, 'history'))).body['messages'] as Json[];
-  expect(messages).toEqual([{ id: 's1', role: 'assistant', content: 'from snapshot', toolCalls: [{ id: 'c', name: 'Bash', args: '{}', type: 'function', result: 'ok', status: 'completed' }] }]);
+  expect(messages).toEqual([
+    {
+      id: 's1',
+      role: 'assistant',
+      content: 'from snapshot',
+      toolCalls: [{ id: 'c', name: 'Bash', args: '{}', type: 'function', result: 'ok', status: 'completed' }],
+    },
+  ]);
 });
 
 test('timestamps are sent as epoch ms; empty or unparsable ones are dropped', async () => {
@@ -234,7 +263,9 @@ test('timestamps are sent as epoch ms; empty or unparsable ones are dropped', as
 test('EventSource credentials: ?token= is read on the events stream only', async () => {
   const { api } = world();
   const s = await sessionIn(api);
-  const key = (await api.request<Json>('POST', `${V1}/project_keys`, { body: { project_id: s.projectId, name: 'browser', role: 'view' } })).body['key'] as string;
+  const key = (await api.request<Json>('POST', `${V1}/project_keys`, { body: { project_id: s.projectId, name: 'browser', role: 'view' } })).body[
+    'key'
+  ] as string;
   const ok = await openStream(`${api.url}${agui(s.id, 'events')}?token=${key}`);
   expect(ok.status).toBe(200);
   ok.close();

@@ -37,7 +37,12 @@ test('a slow subscriber falls back to the table and gets every event once, in or
   const fast = await feed.subscribe(s.id);
   const fastIterator = fast[Symbol.asyncIterator]();
   const fastSeen = take(fastIterator, 200);
-  for (let i = 0; i < 20; i++) await recordEvents(api.db.pool, s.id, Array.from({ length: 10 }, (_, j) => ({ type: 'CUSTOM', value: i * 10 + j, threadId: s.id })));
+  for (let i = 0; i < 20; i++)
+    await recordEvents(
+      api.db.pool,
+      s.id,
+      Array.from({ length: 10 }, (_, j) => ({ type: 'CUSTOM', value: i * 10 + j, threadId: s.id })),
+    );
   const fastEvents = await fastSeen;
   // The slow one starts reading only now: far more than its queue of 5 arrived meanwhile.
   const slowIterator = slow[Symbol.asyncIterator]();
@@ -72,7 +77,8 @@ test('concurrent writers of one session: every reader sees every event in seq or
   const seqs = events.map((e) => e.seq);
   expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   expect(new Set(seqs).size).toBe(200);
-  for (let w = 0; w < 8; w++) expect(events.filter((e) => e.payload['writer'] === w).map((e) => e.payload['i'])).toEqual(Array.from({ length: 25 }, (_, i) => i));
+  for (let w = 0; w < 8; w++)
+    expect(events.filter((e) => e.payload['writer'] === w).map((e) => e.payload['i'])).toEqual(Array.from({ length: 25 }, (_, i) => i));
   subscription.close();
 });
 

@@ -34,7 +34,11 @@ beforeAll(async () => {
 afterAll(() => graphql.shutdown(1000));
 
 async function query(text: string, variables: Json): Promise<Json> {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: text, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query: text, variables }),
+  });
   const body = (await res.json()) as { data?: Json; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data!;
@@ -43,23 +47,37 @@ async function query(text: string, variables: Json): Promise<Json> {
 test('runs, agentStatus and messages on Session; the event subscription replays from a seq and goes on live', async () => {
   const { api } = world();
   const s = await sessionIn(api);
-  const { runId } = (await api.request<Json>('POST', agui(s.id, 'run'), { body: { messages: [{ id: 'u1', role: 'user', content: 'hello' }] } })).body as { runId: string };
+  const { runId } = (await api.request<Json>('POST', agui(s.id, 'run'), { body: { messages: [{ id: 'u1', role: 'user', content: 'hello' }] } })).body as {
+    runId: string;
+  };
   await runEnded(api, s.id, runId);
-  const found = (await query('query($name: String!) { sessionByKubeCrName(kubeCrName: $name) { id databaseId } }', { name: s.kubeCrName }))['sessionByKubeCrName'] as Json;
-  const data = (await query(
-    `query($id: ID!) { session(id: $id) {
+  const found = (await query('query($name: String!) { sessionByKubeCrName(kubeCrName: $name) { id databaseId } }', { name: s.kubeCrName }))[
+    'sessionByKubeCrName'
+  ] as Json;
+  const data = (
+    await query(
+      `query($id: ID!) { session(id: $id) {
        agentStatus
        runs { runId threadId status startedAt finishedAt error }
        messages { id role content timestamp metadata toolCalls { id name args status result } raw }
      } }`,
-    { id: found['id'] },
-  ))['session'] as Json;
+      { id: found['id'] },
+    )
+  )['session'] as Json;
   expect(data['agentStatus']).toBe('idle');
-  expect(data['runs']).toEqual([{ runId, threadId: s.id, status: 'finished', startedAt: expect.stringMatching(/Z$/), finishedAt: expect.stringMatching(/Z$/), error: null }]);
+  expect(data['runs']).toEqual([
+    { runId, threadId: s.id, status: 'finished', startedAt: expect.stringMatching(/Z$/), finishedAt: expect.stringMatching(/Z$/), error: null },
+  ]);
   const history = (await api.request<Json>('GET', agui(s.id, 'history'))).body['messages'] as Json[];
   const messages = data['messages'] as Json[];
   expect(messages.map((m) => m['raw'])).toEqual(history);
-  expect(messages[0]).toMatchObject({ id: 'u1', role: 'user', content: 'hello', metadata: { senderId: 'developer', senderDisplayName: 'Developer' }, toolCalls: [] });
+  expect(messages[0]).toMatchObject({
+    id: 'u1',
+    role: 'user',
+    content: 'hello',
+    metadata: { senderId: 'developer', senderDisplayName: 'Developer' },
+    toolCalls: [],
+  });
   expect(messages[1]!['toolCalls']).toEqual([expect.objectContaining({ name: 'Bash', status: 'completed', result: '1 failing' })]);
 
   // The subscription, over yoga's SSE: from a seq, then live.
@@ -69,7 +87,10 @@ test('runs, agentStatus and messages on Session; the event subscription replays 
     { 'Content-Type': 'application/json' },
     {
       method: 'POST',
-      body: JSON.stringify({ query: 'subscription($id: ID!, $after: String) { sessionAguiEvents(session: $id, after: $after) { seq type event } }', variables: { id: found['id'], after: String(stored.at(-3)!.seq) } }),
+      body: JSON.stringify({
+        query: 'subscription($id: ID!, $after: String) { sessionAguiEvents(session: $id, after: $after) { seq type event } }',
+        variables: { id: found['id'], after: String(stored.at(-3)!.seq) },
+      }),
     },
   );
   expect(stream.headers.get('content-type')).toBe('text/event-stream');
@@ -80,6 +101,10 @@ test('runs, agentStatus and messages on Session; the event subscription replays 
   stream.close();
 
   // Invisible or unknown sessions: NotFound.
-  const missing = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: 'subscription { sessionAguiEvents(session: "nope") { seq } }' }) });
+  const missing = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query: 'subscription { sessionAguiEvents(session: "nope") { seq } }' }),
+  });
   expect(JSON.stringify(await missing.json())).toMatch(/not found/);
 });

@@ -24,7 +24,10 @@ afterAll(async () => {
 /** A second server instance on the same database (its own feeds, election connection and listeners). */
 async function secondInstance(): Promise<Services> {
   const { api, runner } = world();
-  const services = createServices({ pool: api.db.pool, connectionString: api.db.url }, loadConfig({ RUNNER_URL_TEMPLATE: runner.urlTemplate }), testLog, { kubeConfig: null, aguiTimings: FAST_TIMINGS });
+  const services = createServices({ pool: api.db.pool, connectionString: api.db.url }, loadConfig({ RUNNER_URL_TEMPLATE: runner.urlTemplate }), testLog, {
+    kubeConfig: null,
+    aguiTimings: FAST_TIMINGS,
+  });
   await services.feed.start();
   await services.agui.start();
   extra.push(services);
@@ -76,7 +79,11 @@ test('across instances exactly one listens; when it stops, another takes over', 
   const holder = [second, third].find((i) => i.agui.listenedSessions.includes(sessions[0]!.id));
   if (holder) {
     await holder.agui.stop();
-    await eventually(() => runner.openEventStreams(sessions[0]!.kubeCrName) === 1 && instances.filter((i) => i !== holder && i.agui.listenedSessions.includes(sessions[0]!.id)).length === 1);
+    await eventually(
+      () =>
+        runner.openEventStreams(sessions[0]!.kubeCrName) === 1 &&
+        instances.filter((i) => i !== holder && i.agui.listenedSessions.includes(sessions[0]!.id)).length === 1,
+    );
   }
   for (const s of sessions) await api.request('POST', `${V1}/sessions/${s.id}/stop`);
   for (const s of sessions) await eventually(() => runner.openEventStreams(s.kubeCrName) === 0);

@@ -25,7 +25,11 @@ afterAll(async () => {
 });
 
 const call = async (base: string, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${base}${V1}${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${base}${V1}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   expect(res.status, await res.clone().text()).toBeLessThan(300);
   return (await res.json()) as Json;
 };

@@ -12,7 +12,15 @@ test('a run: 200 at once, user input persisted after the run marker, the runnerâ
   const { api, runner } = world();
   const s = await sessionIn(api);
   const res = await api.request<Json>('POST', agui(s.id, 'run'), {
-    body: { messages: [{ id: 'm1', role: 'user', content: 'Fix the failing test' }, { role: 'user', content: [{ type: 'text', text: 'multi-part' }] }], tools: [], context: {}, custom: 'kept' },
+    body: {
+      messages: [
+        { id: 'm1', role: 'user', content: 'Fix the failing test' },
+        { role: 'user', content: [{ type: 'text', text: 'multi-part' }] },
+      ],
+      tools: [],
+      context: {},
+      custom: 'kept',
+    },
     headers: { Authorization: `Bearer ${jwt({ preferred_username: 'alice', name: 'Alice Liddell' })}` },
   });
   expect(res.status, res.text).toBe(200);
@@ -39,7 +47,12 @@ test('a run: 200 at once, user input persisted after the run marker, the runnerâ
 
   const events = await storedEvents(api, s.id);
   const generated = messages[1]!['id'] as string;
-  const meta = (id: string) => ({ type: 'RAW', threadId, runId, event: { type: 'message_metadata', messageId: id, senderId: 'alice', senderDisplayName: 'Alice Liddell' } });
+  const meta = (id: string) => ({
+    type: 'RAW',
+    threadId,
+    runId,
+    event: { type: 'message_metadata', messageId: id, senderId: 'alice', senderDisplayName: 'Alice Liddell' },
+  });
   expect(events.slice(0, 7).map((e) => e.payload)).toEqual([
     { type: 'RUN_STARTED', threadId, runId },
     { type: 'TEXT_MESSAGE_START', messageId: 'm1', role: 'user', threadId, runId },
@@ -65,8 +78,17 @@ test('a run: 200 at once, user input persisted after the run marker, the runnerâ
   expect(history.body['lastSeq']).toBe(events.at(-1)!.seq);
   const compacted = history.body['messages'] as Json[];
   expect(compacted.map((m) => m['role'])).toEqual(['user', 'user', 'assistant']);
-  expect(compacted[0]).toEqual({ id: 'm1', role: 'user', content: 'Fix the failing test', metadata: { senderId: 'alice', senderDisplayName: 'Alice Liddell' } });
-  expect(compacted[2]).toMatchObject({ role: 'assistant', content: 'Let me look at the test output first.', toolCalls: [{ name: 'Bash', args: '{"command":"npm test"}', status: 'completed', result: '1 failing' }] });
+  expect(compacted[0]).toEqual({
+    id: 'm1',
+    role: 'user',
+    content: 'Fix the failing test',
+    metadata: { senderId: 'alice', senderDisplayName: 'Alice Liddell' },
+  });
+  expect(compacted[2]).toMatchObject({
+    role: 'assistant',
+    content: 'Let me look at the test output first.',
+    toolCalls: [{ name: 'Bash', args: '{"command":"npm test"}', status: 'completed', result: '1 failing' }],
+  });
   expect(typeof compacted[2]!['timestamp']).toBe('number'); // the runner's ISO timestamp, as epoch ms
 
   // Sending the same conversation again does not persist the known user message twice.
@@ -88,7 +110,9 @@ test('validation: 400 code 8 for bad shapes, 409 when not running or for a used 
   await runEnded(api, s.id, 'r-fixed');
 
   const stopped = await sessionIn(api, 'Stopped');
-  expect(expectError(await api.request('POST', agui(stopped.id, 'run'), { body: {} }), 409, 6)).toBe('session is not running (phase "Stopped"); start it first');
+  expect(expectError(await api.request('POST', agui(stopped.id, 'run'), { body: {} }), 409, 6)).toBe(
+    'session is not running (phase "Stopped"); start it first',
+  );
   const fresh = await sessionIn(api, null);
   expect(expectError(await api.request('POST', agui(fresh.id, 'run'), { body: {} }), 409, 6)).toBe('session is not running (phase ""); start it first');
   // Pending and Creating may run already (the runner may be coming up).
@@ -97,7 +121,8 @@ test('validation: 400 code 8 for bad shapes, 409 when not running or for a used 
   expect(accepted.status).toBe(200);
   await runEnded(api, pending.id, accepted.body['runId'] as string);
 
-  for (const path of ['run', 'interrupt', 'feedback']) expectError(await api.request('POST', agui('2ZtTa0Q9b8Yx4cPqk1m3RvW5sLh', path), { body: { type: 'META' } }), 404, 7);
+  for (const path of ['run', 'interrupt', 'feedback'])
+    expectError(await api.request('POST', agui('2ZtTa0Q9b8Yx4cPqk1m3RvW5sLh', path), { body: { type: 'META' } }), 404, 7);
   for (const path of ['events', 'history', 'runs']) expectError(await api.request('GET', agui('2ZtTa0Q9b8Yx4cPqk1m3RvW5sLh', path)), 404, 7);
 
   const big = JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(10 * 1024 * 1024) }] });
@@ -113,8 +138,17 @@ test('interleaved runs in one session keep their own events; runs lists them old
   const s = await sessionIn(api);
   let releaseA!: () => void;
   const gateA = new Promise<void>((resolve) => (releaseA = resolve));
-  runner.nextRun((input) => [{ event: { type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId } }, ...textMessage('a-1', 'first run, part one'), { until: gateA }, ...textMessage('a-2', 'first run, part two'), { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } }]);
-  runner.nextRun((input) => [...toolCall('tc-b', 'Read', { path: 'x' }, { error: 'no such file' }, { snake: true }), { event: { type: 'RUN_ERROR', threadId: input.threadId, runId: input.runId, message: 'model overloaded', code: 'overloaded' } }]);
+  runner.nextRun((input) => [
+    { event: { type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId } },
+    ...textMessage('a-1', 'first run, part one'),
+    { until: gateA },
+    ...textMessage('a-2', 'first run, part two'),
+    { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } },
+  ]);
+  runner.nextRun((input) => [
+    ...toolCall('tc-b', 'Read', { path: 'x' }, { error: 'no such file' }, { snake: true }),
+    { event: { type: 'RUN_ERROR', threadId: input.threadId, runId: input.runId, message: 'model overloaded', code: 'overloaded' } },
+  ]);
   await api.request('POST', agui(s.id, 'run'), { body: { runId: 'run-a' } });
   await eventually(async () => (await storedEvents(api, s.id)).some((e) => e.payload['messageId'] === 'a-1' && e.type === 'TEXT_MESSAGE_END'));
   await api.request('POST', agui(s.id, 'run'), { body: { runId: 'run-b' } });
@@ -128,8 +162,29 @@ test('interleaved runs in one session keep their own events; runs lists them old
   releaseA();
   await runEnded(api, s.id, 'run-a');
   const events = await storedEvents(api, s.id);
-  expect(events.filter((e) => e.runId === 'run-a').map((e) => e.payload['messageId'] ?? e.type)).toEqual(['RUN_STARTED', 'RAW', 'a-1', 'a-1', 'a-1', 'a-1', 'a-1', 'a-2', 'a-2', 'a-2', 'a-2', 'a-2', 'RUN_FINISHED']);
-  expect(events.filter((e) => e.runId === 'run-b').map((e) => e.type)).toEqual(['RUN_STARTED', 'TOOL_CALL_START', 'TOOL_CALL_ARGS', 'TOOL_CALL_ARGS', 'TOOL_CALL_END', 'RUN_ERROR']);
+  expect(events.filter((e) => e.runId === 'run-a').map((e) => e.payload['messageId'] ?? e.type)).toEqual([
+    'RUN_STARTED',
+    'RAW',
+    'a-1',
+    'a-1',
+    'a-1',
+    'a-1',
+    'a-1',
+    'a-2',
+    'a-2',
+    'a-2',
+    'a-2',
+    'a-2',
+    'RUN_FINISHED',
+  ]);
+  expect(events.filter((e) => e.runId === 'run-b').map((e) => e.type)).toEqual([
+    'RUN_STARTED',
+    'TOOL_CALL_START',
+    'TOOL_CALL_ARGS',
+    'TOOL_CALL_ARGS',
+    'TOOL_CALL_END',
+    'RUN_ERROR',
+  ]);
   const runs = (await api.request<Json>('GET', agui(s.id, 'runs'))).body;
   expect(runs['runs']).toEqual([
     { runId: 'run-a', threadId: s.id, status: 'finished', startedAt: expect.any(Number), finishedAt: expect.any(Number) },
@@ -139,7 +194,12 @@ test('interleaved runs in one session keep their own events; runs lists them old
   // history of one run
   const history = (await api.request<Json>('GET', `${agui(s.id, 'history')}?runId=run-b`)).body;
   expect(history['messages']).toEqual([
-    { id: expect.any(String), role: 'assistant', content: '', toolCalls: [{ id: 'tc-b', name: 'Read', args: '{"path":"x"}', type: 'function', status: 'error', error: 'no such file' }] },
+    {
+      id: expect.any(String),
+      role: 'assistant',
+      content: '',
+      toolCalls: [{ id: 'tc-b', name: 'Read', args: '{"path":"x"}', type: 'function', status: 'error', error: 'no such file' }],
+    },
   ]);
   expect(history['lastSeq']).toBe(events.filter((e) => e.runId === 'run-b').at(-1)!.seq);
 });
@@ -167,7 +227,14 @@ test('malformed runner data is stored as RAW and logged; the stream goes on', as
     { type: 'RAW', event: { unparsed: '{"no":"type"}' }, threadId: s.id, runId },
     { type: 'CUSTOM', name: 'multi-line', threadId: s.id, runId },
   ]);
-  expect(events.slice(5).map((e) => e.type)).toEqual(['TEXT_MESSAGE_START', 'TEXT_MESSAGE_CONTENT', 'TEXT_MESSAGE_CONTENT', 'TEXT_MESSAGE_CONTENT', 'TEXT_MESSAGE_END', 'RUN_FINISHED']);
+  expect(events.slice(5).map((e) => e.type)).toEqual([
+    'TEXT_MESSAGE_START',
+    'TEXT_MESSAGE_CONTENT',
+    'TEXT_MESSAGE_CONTENT',
+    'TEXT_MESSAGE_CONTENT',
+    'TEXT_MESSAGE_END',
+    'RUN_FINISHED',
+  ]);
 });
 
 test('runner failures: non-2xx, a stream that ends early or is cut, a runner that is down for good or comes up during the retries', async () => {
@@ -222,7 +289,10 @@ test('feedback and new runs while a run streams into the same session: no lock w
     return Number((await api.db.pool.query<{ n: string }>('SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()')).rows[0]!.n);
   };
   const before = await deadlocks();
-  runner.nextRun((input) => [...Array.from({ length: 400 }, (_, i) => ({ event: { type: 'CUSTOM', name: 'tick', value: i } })), { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } }]);
+  runner.nextRun((input) => [
+    ...Array.from({ length: 400 }, (_, i) => ({ event: { type: 'CUSTOM', name: 'tick', value: i } })),
+    { event: { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId } },
+  ]);
   const busy = (await api.request<Json>('POST', agui(s.id, 'run'), { body: { runId: 'busy' } })).body['runId'] as string;
   const writes = await Promise.all([
     ...Array.from({ length: 20 }, (_, i) => api.request('POST', agui(s.id, 'feedback'), { body: { type: 'META', metaType: 'n', payload: { i } } })),
@@ -280,7 +350,9 @@ test('a realistic run in snake_case folds into the same history', async () => {
   const { api, runner } = world();
   const s = await sessionIn(api);
   runner.nextRun((input) => realisticRun(input, { snake: true }));
-  const { runId } = (await api.request<Json>('POST', agui(s.id, 'run'), { body: { messages: [{ id: 'u1', role: 'user', content: 'hi' }] } })).body as { runId: string };
+  const { runId } = (await api.request<Json>('POST', agui(s.id, 'run'), { body: { messages: [{ id: 'u1', role: 'user', content: 'hi' }] } })).body as {
+    runId: string;
+  };
   await runEnded(api, s.id, runId);
   const messages = (await api.request<Json>('GET', agui(s.id, 'history'))).body['messages'] as Json[];
   expect(messages).toEqual([

@@ -17,13 +17,18 @@ afterAll(() => kube.close());
 const world = useAguiWorld({ overrides: () => ({ kubeConfig: kubeConfigFor(kube) }) });
 
 function secret(namespace: string, kubeCrName: string, token: string) {
-  kube.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `ambient-runner-token-${kubeCrName}`, namespace }, data: { 'agui-token': Buffer.from(token).toString('base64'), 'k8s-token': 'eA==' } } as never);
+  kube.seed({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: `ambient-runner-token-${kubeCrName}`, namespace },
+    data: { 'agui-token': Buffer.from(token).toString('base64'), 'k8s-token': 'eA==' },
+  } as never);
 }
 
 test('the token is sent, cached, and re-read once after a 401', async () => {
   const { api, runner } = world();
   const s = await sessionIn(api, 'Pending'); // no between-run listener: only the calls below reach the runner
-  const namespace = ((await api.request<Json>('GET', `${V1}/sessions/${s.id}`)).body['kube_namespace'] as string);
+  const namespace = (await api.request<Json>('GET', `${V1}/sessions/${s.id}`)).body['kube_namespace'] as string;
   kube.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } } as never);
   secret(namespace, s.kubeCrName, 'token-1');
   runner.token = 'token-1';
@@ -33,7 +38,12 @@ test('the token is sent, cached, and re-read once after a 401', async () => {
   expect((await runEnded(api, s.id, first))['status']).toBe('finished');
   const second = (await api.request<Json>('POST', agui(s.id, 'run'), { body: {} })).body['runId'] as string;
   expect((await runEnded(api, s.id, second))['status']).toBe('finished');
-  expect(runner.to('/').filter((r) => r.session === s.kubeCrName).map((r) => r.headers['x-ambient-session-token'])).toEqual(['token-1', 'token-1']);
+  expect(
+    runner
+      .to('/')
+      .filter((r) => r.session === s.kubeCrName)
+      .map((r) => r.headers['x-ambient-session-token']),
+  ).toEqual(['token-1', 'token-1']);
   expect(reads()).toBe(1); // cached
 
   // Rotation: the runner wants the new token; the cached one is refused once, then re-read.
@@ -41,7 +51,12 @@ test('the token is sent, cached, and re-read once after a 401', async () => {
   runner.token = 'token-2';
   const third = (await api.request<Json>('POST', agui(s.id, 'run'), { body: {} })).body['runId'] as string;
   expect((await runEnded(api, s.id, third))['status']).toBe('finished');
-  expect(runner.to('/').filter((r) => r.session === s.kubeCrName).map((r) => r.headers['x-ambient-session-token'])).toEqual(['token-1', 'token-1', 'token-1', 'token-2']);
+  expect(
+    runner
+      .to('/')
+      .filter((r) => r.session === s.kubeCrName)
+      .map((r) => r.headers['x-ambient-session-token']),
+  ).toEqual(['token-1', 'token-1', 'token-1', 'token-2']);
   expect(reads()).toBe(2);
 
   // No Secret: no token header at all.

@@ -26,7 +26,9 @@ export interface AguiWorld {
   runner: FakeAguiRunner;
 }
 
-export function useAguiWorld(options: { timings?: Partial<AguiTimings>; overrides?: () => ServiceOverrides; env?: () => Record<string, string> } = {}): () => AguiWorld {
+export function useAguiWorld(
+  options: { timings?: Partial<AguiTimings>; overrides?: () => ServiceOverrides; env?: () => Record<string, string> } = {},
+): () => AguiWorld {
   let runner: FakeAguiRunner;
   beforeAll(async () => {
     runner = await FakeAguiRunner.start();
@@ -43,7 +45,9 @@ let projects = 0;
 
 /** A new project and a session in it, brought to `phase` through the REST actions (Running by default). */
 export async function sessionIn(api: TestApi, phase: string | null = 'Running'): Promise<{ id: string; kubeCrName: string; projectId: string }> {
-  const project = await api.request<Json>('POST', `${V1}/projects`, { body: { name: `agui-${process.pid}-${++projects}-${Math.random().toString(36).slice(2, 6)}` } });
+  const project = await api.request<Json>('POST', `${V1}/projects`, {
+    body: { name: `agui-${process.pid}-${++projects}-${Math.random().toString(36).slice(2, 6)}` },
+  });
   expect(project.status, project.text).toBe(201);
   const session = await api.request<Json>('POST', `${V1}/sessions`, { body: { name: 's', project_id: project.body['id'] } });
   const id = session.body['id'] as string;
@@ -55,7 +59,10 @@ export async function sessionIn(api: TestApi, phase: string | null = 'Running'):
 }
 
 /** The session's stored events, oldest first. */
-export async function storedEvents(api: TestApi, sessionId: string): Promise<{ seq: number; runId: string | null; threadId: string | null; type: string; payload: Json }[]> {
+export async function storedEvents(
+  api: TestApi,
+  sessionId: string,
+): Promise<{ seq: number; runId: string | null; threadId: string | null; type: string; payload: Json }[]> {
   const { rows } = await api.db.pool.query<{ seq: number; run_id: string | null; thread_id: string | null; type: string; payload: string }>(
     'SELECT seq, run_id, thread_id, type, payload::text AS payload FROM agui_events WHERE session_id = $1 ORDER BY seq',
     [sessionId],

@@ -61,7 +61,9 @@ describe('refused', () => {
       await token('mallory', { iss: 'https://evil.example.com' }),
       await token('mallory', { aud: 'someone-else' }),
       unsigned({ ...claims, preferred_username: 'root' }, { alg: 'none', kid: 'k1' }),
-      await new SignJWT({ ...claims, preferred_username: 'root' }).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new TextEncoder().encode(JSON.stringify(key.jwk))),
+      await new SignJWT({ ...claims, preferred_username: 'root' })
+        .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+        .sign(new TextEncoder().encode(JSON.stringify(key.jwk))),
       await token('mallory', { sub: undefined, preferred_username: undefined }),
       'garbage',
     ];
@@ -105,18 +107,29 @@ describe('accepted', () => {
     const me = await s.graphql<{ viewer: Json }>('{ viewer { username name email groups } }', {}, first);
     expect(me.data?.viewer).toEqual({ username: 'ada', name: 'Ada Lovelace', email: 'ada@example.com', groups: ['analysts', 'engines'] });
     const again = await token('ada', { name: 'Someone Else', email: 'else@example.com', groups: [] });
-    expect((await s.graphql<{ viewer: Json }>('{ viewer { name email } }', {}, again)).data?.viewer).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com' });
+    expect((await s.graphql<{ viewer: Json }>('{ viewer { name email } }', {}, again)).data?.viewer).toEqual({
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+    });
     const { rows } = await s.db.pool.query(`SELECT count(*)::int AS n FROM users WHERE username = 'ada'`);
     expect(rows[0].n).toBe(1);
   });
 
   test('claims the users table would refuse do not refuse the login; an unusable username does', async () => {
     const s = server();
-    const res = await s.graphql<{ viewer: Json }>('{ viewer { username name email groups } }', {}, await token('odd', { name: 'N'.repeat(300), email: 'not-an-email', groups: ['ok', 'x'.repeat(300), 'ok'] }));
+    const res = await s.graphql<{ viewer: Json }>(
+      '{ viewer { username name email groups } }',
+      {},
+      await token('odd', { name: 'N'.repeat(300), email: 'not-an-email', groups: ['ok', 'x'.repeat(300), 'ok'] }),
+    );
     expect(res.data?.viewer).toEqual({ username: 'odd', name: 'N'.repeat(255), email: null, groups: ['ok'] });
     expect401(await s.request('GET', `${V1}/projects`, { token: await token('has space') }));
     // The username claim order: email when there is no username or preferred_username.
-    const byEmail = await s.graphql<{ viewer: Json }>('{ viewer { username } }', {}, await token('ignored', { preferred_username: undefined, email: 'grace@example.com' }));
+    const byEmail = await s.graphql<{ viewer: Json }>(
+      '{ viewer { username } }',
+      {},
+      await token('ignored', { preferred_username: undefined, email: 'grace@example.com' }),
+    );
     expect(byEmail.data?.viewer).toEqual({ username: 'grace@example.com' });
   });
 
@@ -135,7 +148,8 @@ describe('platform admins and groups', () => {
     const s = server();
     const owner = await token('owner');
     const project = (await s.request<Json>('POST', `${V1}/projects`, { token: owner, body: { name: 'owned' } })).body;
-    const sees = async (credential: string) => (await s.request<List>('GET', `${V1}/projects`, { token: credential })).body.items.some((p) => p['id'] === project['id']);
+    const sees = async (credential: string) =>
+      (await s.request<List>('GET', `${V1}/projects`, { token: credential })).body.items.some((p) => p['id'] === project['id']);
     expect(await sees(await token('root'))).toBe(true);
     expect(await sees(await token('operator', { groups: ['ops'] }))).toBe(true);
     expect(await sees(await token('bystander', { groups: ['opsx', 'Ops'] }))).toBe(false);
@@ -148,8 +162,14 @@ describe('platform admins and groups', () => {
     const s = server();
     const root = await token('root');
     const project = (await s.request<Json>('POST', `${V1}/projects`, { token: root, body: { name: 'grouped' } })).body;
-    await s.request('POST', `${V1}/permissions`, { token: root, body: { project_id: project['id'], subject_type: 'group', subject_name: 'devs', role: 'view' } });
-    await s.request('POST', `${V1}/permissions`, { token: root, body: { project_id: project['id'], subject_type: 'group', subject_name: 'token-group', role: 'view' } });
+    await s.request('POST', `${V1}/permissions`, {
+      token: root,
+      body: { project_id: project['id'], subject_type: 'group', subject_name: 'devs', role: 'view' },
+    });
+    await s.request('POST', `${V1}/permissions`, {
+      token: root,
+      body: { project_id: project['id'], subject_type: 'group', subject_name: 'token-group', role: 'view' },
+    });
     // An admin gives gary the group before his first login; his token knows nothing of it.
     expect((await s.request('POST', `${V1}/users`, { token: root, body: { username: 'gary', name: 'Gary', groups: ['devs'] } })).status).toBe(201);
     expect((await s.request('GET', `${V1}/projects/${project['id']}`, { token: await token('gary') })).status).toBe(200);
@@ -186,7 +206,12 @@ describe('project keys', () => {
     expect((await s.request('DELETE', `${V1}/project_keys/${created['id']}`, { token: admin })).status).toBe(204);
     expect401(await s.request('GET', `${V1}/sessions`, { token: apiKey }));
 
-    const expiring = (await s.request<Json>('POST', `${V1}/project_keys`, { token: admin, body: { project_id: project['id'], name: 'soon', expires_at: new Date(Date.now() + 1500).toISOString() } })).body;
+    const expiring = (
+      await s.request<Json>('POST', `${V1}/project_keys`, {
+        token: admin,
+        body: { project_id: project['id'], name: 'soon', expires_at: new Date(Date.now() + 1500).toISOString() },
+      })
+    ).body;
     expect((await s.request('GET', `${V1}/sessions`, { token: expiring['key'] as string })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1600));
     expect401(await s.request('GET', `${V1}/sessions`, { token: expiring['key'] as string }));
@@ -196,10 +221,14 @@ describe('project keys', () => {
     const s = server();
     const admin = await token('keymaster2');
     const project = (await s.request<Json>('POST', `${V1}/projects`, { token: admin, body: { name: 'doomed' } })).body;
-    const apiKey = (await s.request<Json>('POST', `${V1}/project_keys`, { token: admin, body: { project_id: project['id'], name: 'k', role: 'admin' } })).body['key'] as string;
+    const apiKey = (await s.request<Json>('POST', `${V1}/project_keys`, { token: admin, body: { project_id: project['id'], name: 'k', role: 'admin' } })).body[
+      'key'
+    ] as string;
     expect((await s.request('POST', `${V1}/projects`, { token: apiKey, body: { name: 'from-key' } })).status).toBe(403);
     expect((await s.request('POST', `${V1}/project_keys`, { token: apiKey, body: { project_id: project['id'], name: 'k2' } })).status).toBe(403);
-    expect((await s.request('POST', `${V1}/credentials`, { token: apiKey, body: { provider: 'gitlab', token: 'glpat-abcdefghijklmnopqrst' } })).status).toBe(403);
+    expect((await s.request('POST', `${V1}/credentials`, { token: apiKey, body: { provider: 'gitlab', token: 'glpat-abcdefghijklmnopqrst' } })).status).toBe(
+      403,
+    );
     expect((await s.request('DELETE', `${V1}/projects/${project['id']}`, { token: admin })).status).toBe(204);
     expect401(await s.request('GET', `${V1}/sessions`, { token: apiKey }));
   });

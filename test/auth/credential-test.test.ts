@@ -61,7 +61,10 @@ describe('a live check per provider', () => {
     expect(await check(server(), { provider: 'github', token: 'ghp_goodtoken' })).toEqual({ valid: true, message: 'authenticated as octocat' });
     expect(await check(server(), { provider: 'github', token: 'ghp_revoked' })).toEqual({ valid: false, error: 'GitHub rejected the credential (HTTP 401)' });
     fake.requests.length = 0;
-    expect(await check(server(), { provider: 'github', token: 'ghp_goodtoken', url: `${fake.url}/ghe` })).toEqual({ valid: true, message: 'authenticated as octocat' });
+    expect(await check(server(), { provider: 'github', token: 'ghp_goodtoken', url: `${fake.url}/ghe` })).toEqual({
+      valid: true,
+      message: 'authenticated as octocat',
+    });
     expect(fake.requests).toEqual(['GET /ghe/api/v3/user']);
   });
 
@@ -72,15 +75,27 @@ describe('a live check per provider', () => {
   });
 
   test('GitLab: GET <url>/api/v4/user with the token', async () => {
-    expect(await check(server(), { provider: 'gitlab', token: 'glpat-abcdefghijklmnopqrst', url: `${fake.url}/gitlab` })).toEqual({ valid: true, message: 'authenticated as tanuki' });
-    expect(await check(server(), { provider: 'gitlab', token: 'glpat-wrongwrongwrongwrong', url: `${fake.url}/gitlab` })).toEqual({ valid: false, error: 'GitLab rejected the credential (HTTP 401)' });
+    expect(await check(server(), { provider: 'gitlab', token: 'glpat-abcdefghijklmnopqrst', url: `${fake.url}/gitlab` })).toEqual({
+      valid: true,
+      message: 'authenticated as tanuki',
+    });
+    expect(await check(server(), { provider: 'gitlab', token: 'glpat-wrongwrongwrongwrong', url: `${fake.url}/gitlab` })).toEqual({
+      valid: false,
+      error: 'GitLab rejected the credential (HTTP 401)',
+    });
   });
 
   test('Jira: API v3, then v2 (Jira Server), with Basic email:token', async () => {
     fake.requests.length = 0;
-    expect(await check(server(), { provider: 'jira', url: `${fake.url}/jira`, email: 'ada@example.com', token: 'jira-token' })).toEqual({ valid: true, message: 'authenticated as Ada Lovelace' });
+    expect(await check(server(), { provider: 'jira', url: `${fake.url}/jira`, email: 'ada@example.com', token: 'jira-token' })).toEqual({
+      valid: true,
+      message: 'authenticated as Ada Lovelace',
+    });
     expect(fake.requests).toEqual(['GET /jira/rest/api/3/myself', 'GET /jira/rest/api/2/myself']);
-    expect(await check(server(), { provider: 'jira', url: `${fake.url}/jira`, email: 'ada@example.com', token: 'wrong' })).toEqual({ valid: false, error: 'Jira rejected the credential (HTTP 401)' });
+    expect(await check(server(), { provider: 'jira', url: `${fake.url}/jira`, email: 'ada@example.com', token: 'wrong' })).toEqual({
+      valid: false,
+      error: 'Jira rejected the credential (HTTP 401)',
+    });
   });
 
   test('an unreachable provider, or one whose certificate is not trusted: a verdict, not an error', async () => {

@@ -98,12 +98,14 @@ describe('configuration', () => {
   });
 
   test('authentication variables', () => {
-    expect(loadConfig({ AUTH_JWKS_FILE: jwksFile, AUTH_ISSUER: 'https://sso', AUTH_AUDIENCE: 'api', AUTH_PLATFORM_ADMINS: ' root , group:ops,' }).auth).toEqual({
-      jwks: { file: jwksFile },
-      issuer: 'https://sso',
-      audience: 'api',
-      platformAdmins: ['root', 'group:ops'],
-    });
+    expect(loadConfig({ AUTH_JWKS_FILE: jwksFile, AUTH_ISSUER: 'https://sso', AUTH_AUDIENCE: 'api', AUTH_PLATFORM_ADMINS: ' root , group:ops,' }).auth).toEqual(
+      {
+        jwks: { file: jwksFile },
+        issuer: 'https://sso',
+        audience: 'api',
+        platformAdmins: ['root', 'group:ops'],
+      },
+    );
     expect(loadConfig({ AUTH_JWKS_URL: 'https://sso.example.com/jwks', HOST: '0.0.0.0' }).auth.jwks).toEqual({ url: 'https://sso.example.com/jwks' });
     expect(loadConfig({}).auth.jwks).toBeUndefined();
     expect(problems({ AUTH_JWKS_URL: 'ftp://x' })).toEqual(['AUTH_JWKS_URL must be an http(s) URL']);
@@ -117,11 +119,23 @@ describe('configuration', () => {
   test('integration variables', () => {
     const key = Buffer.alloc(32, 3).toString('base64');
     expect(problems({ OAUTH_STATE_SECRET: 'too short' })).toEqual(['OAUTH_STATE_SECRET must be at least 32 bytes']);
-    expect(problems({ CREDENTIALS_ENCRYPTION_KEY: key, OAUTH_STATE_SECRET: key })).toEqual(['OAUTH_STATE_SECRET must differ from every CREDENTIALS_ENCRYPTION_KEY']);
+    expect(problems({ CREDENTIALS_ENCRYPTION_KEY: key, OAUTH_STATE_SECRET: key })).toEqual([
+      'OAUTH_STATE_SECRET must differ from every CREDENTIALS_ENCRYPTION_KEY',
+    ]);
     expect(problems({ GOOGLE_OAUTH_CLIENT_ID: 'id' })).toEqual(['set both GOOGLE_OAUTH_CLIENT_ID and GOOGLE_OAUTH_CLIENT_SECRET, or neither']);
-    expect(problems({ GITHUB_APP_ID: 'x', GITHUB_APP_PRIVATE_KEY_FILE: jwksFile })).toEqual(['GITHUB_APP_ID must be a number', 'GITHUB_APP_PRIVATE_KEY_FILE must hold a PEM private key']);
-    expect(problems({ PROVIDER_CA_FILE: '/no/such/ca.pem', PUBLIC_BASE_URL: 'not a url' })).toEqual(['PUBLIC_BASE_URL must be an http(s) URL', 'PROVIDER_CA_FILE must name a readable file']);
-    const config = loadConfig({ PUBLIC_BASE_URL: 'https://ambient.example.com/', GITHUB_OAUTH_CLIENT_ID: 'id', GITHUB_OAUTH_CLIENT_SECRET: 'secret' }).integrations;
+    expect(problems({ GITHUB_APP_ID: 'x', GITHUB_APP_PRIVATE_KEY_FILE: jwksFile })).toEqual([
+      'GITHUB_APP_ID must be a number',
+      'GITHUB_APP_PRIVATE_KEY_FILE must hold a PEM private key',
+    ]);
+    expect(problems({ PROVIDER_CA_FILE: '/no/such/ca.pem', PUBLIC_BASE_URL: 'not a url' })).toEqual([
+      'PUBLIC_BASE_URL must be an http(s) URL',
+      'PROVIDER_CA_FILE must name a readable file',
+    ]);
+    const config = loadConfig({
+      PUBLIC_BASE_URL: 'https://ambient.example.com/',
+      GITHUB_OAUTH_CLIENT_ID: 'id',
+      GITHUB_OAUTH_CLIENT_SECRET: 'secret',
+    }).integrations;
     expect(config).toMatchObject({ publicBaseUrl: 'https://ambient.example.com', github: { clientId: 'id', clientSecret: 'secret' }, google: undefined });
     expect(config.endpoints).toEqual({
       githubUrl: 'https://github.com',

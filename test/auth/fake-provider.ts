@@ -51,17 +51,32 @@ export async function startFakeProvider(): Promise<FakeProvider> {
   /** The token endpoints of both providers: form-encoded code in, tokens out. */
   function exchange(form: URLSearchParams, provider: 'google' | 'github'): Reply {
     const grant = fake.codes.get(form.get('code') ?? '');
-    if (!grant || grant.fail) return [provider === 'github' ? 200 : 400, { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' }];
+    if (!grant || grant.fail)
+      return [provider === 'github' ? 200 : 400, { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' }];
     fake.codes.delete(form.get('code')!);
     if (form.get('client_id') !== 'client-id' || form.get('client_secret') !== 'client-secret') return [401, { error: 'invalid_client' }];
-    if (grant.challenge !== null && createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url') !== grant.challenge) {
+    if (
+      grant.challenge !== null &&
+      createHash('sha256')
+        .update(form.get('code_verifier') ?? '')
+        .digest('base64url') !== grant.challenge
+    ) {
       return [400, { error: 'invalid_grant', error_description: 'PKCE verification failed' }];
     }
     const token = `${provider === 'github' ? 'gho_' : 'ya29.'}issued${++issued}`;
     fake.tokens.set(token, provider === 'github' ? { login: 'octocat', installations: [7] } : { email: 'ada@example.com' });
     return provider === 'github'
       ? [200, { access_token: token, token_type: 'bearer', scope: 'repo,user' }]
-      : [200, { access_token: token, refresh_token: `1//refresh${issued}`, expires_in: 3599, scope: 'openid https://www.googleapis.com/auth/drive', token_type: 'Bearer' }];
+      : [
+          200,
+          {
+            access_token: token,
+            refresh_token: `1//refresh${issued}`,
+            expires_in: 3599,
+            scope: 'openid https://www.googleapis.com/auth/drive',
+            token_type: 'Bearer',
+          },
+        ];
   }
 
   async function route(method: string, url: URL, headers: Record<string, string | undefined>, body: string): Promise<Reply> {
@@ -87,7 +102,8 @@ export async function startFakeProvider(): Promise<FakeProvider> {
       const account = fake.appInstallations.get(Number(installation[1]));
       return account ? [200, { id: Number(installation[1]), account: { login: account } }] : [404, { message: 'Not Found' }];
     }
-    if (path === '/gitlab/api/v4/user') return headers['private-token'] === 'glpat-abcdefghijklmnopqrst' ? [200, { username: 'tanuki' }] : [401, { message: '401 Unauthorized' }];
+    if (path === '/gitlab/api/v4/user')
+      return headers['private-token'] === 'glpat-abcdefghijklmnopqrst' ? [200, { username: 'tanuki' }] : [401, { message: '401 Unauthorized' }];
     if (path === '/jira/rest/api/3/myself') return [404, {}];
     if (path === '/jira/rest/api/2/myself') {
       const basic = Buffer.from(headers['authorization']?.replace(/^Basic /, '') ?? '', 'base64').toString();

@@ -144,7 +144,11 @@ describe('verification', () => {
     ];
     // HS256 keyed with the public key's bytes: the classic algorithm-confusion attack.
     const publicBytes = new TextEncoder().encode(JSON.stringify(one.jwk));
-    cases.push(['HS256 with the public key', await new SignJWT({ preferred_username: 'root', iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'HS256', kid: 'one' }).sign(publicBytes), /RS256/]);
+    cases.push([
+      'HS256 with the public key',
+      await new SignJWT({ preferred_username: 'root', iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'HS256', kid: 'one' }).sign(publicBytes),
+      /RS256/,
+    ]);
     for (const [what, token, reason] of cases) {
       const error = await failure(verifyJwt(token, rules));
       expect([what, error.code]).toEqual([what, 15]);
@@ -184,7 +188,12 @@ describe('identity from claims', () => {
   });
 
   test('email and groups', () => {
-    expect(identityFromClaims({ sub: 'u', email: 'u@example.com', groups: ['a', 'b'] })).toEqual({ username: 'u@example.com', name: 'u@example.com', email: 'u@example.com', groups: ['a', 'b'] });
+    expect(identityFromClaims({ sub: 'u', email: 'u@example.com', groups: ['a', 'b'] })).toEqual({
+      username: 'u@example.com',
+      name: 'u@example.com',
+      email: 'u@example.com',
+      groups: ['a', 'b'],
+    });
     expect(identityFromClaims({ sub: 'u', groups: ['a', 3] })?.groups).toEqual([]);
     expect(identityFromClaims({ sub: 'u', groups: 'a' })?.groups).toEqual([]);
     expect(identityFromClaims({ sub: 'u' })?.email).toBeUndefined();

@@ -35,7 +35,8 @@ async function start(provider: string, body: Json = {}, username = 'ada') {
 
 const callback = (query: Record<string, string>) => server().request('GET', `/oauth2callback?${new URLSearchParams(query)}`);
 
-const status = async (state: string, username = 'ada') => server().request<Json>('GET', `/oauth2callback/status?state=${encodeURIComponent(state)}`, { token: as(username) });
+const status = async (state: string, username = 'ada') =>
+  server().request<Json>('GET', `/oauth2callback/status?state=${encodeURIComponent(state)}`, { token: as(username) });
 
 async function credentialOf(username: string, provider: string) {
   const { rows } = await server().db.pool.query(
@@ -59,7 +60,14 @@ describe('Google', () => {
       state: flow.state,
       code_challenge_method: 'S256',
     });
-    expect(params['scope']!.split(' ')).toEqual(expect.arrayContaining(['openid', 'https://www.googleapis.com/auth/userinfo.email', 'https://www.googleapis.com/auth/gmail.send', 'https://www.googleapis.com/auth/drive.file']));
+    expect(params['scope']!.split(' ')).toEqual(
+      expect.arrayContaining([
+        'openid',
+        'https://www.googleapis.com/auth/userinfo.email',
+        'https://www.googleapis.com/auth/gmail.send',
+        'https://www.googleapis.com/auth/drive.file',
+      ]),
+    );
     expect(params['code_challenge']).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(flow.expires_at) - Date.now()).toBeGreaterThan(290_000);
 
@@ -123,7 +131,12 @@ describe('Google', () => {
     const res = await callback({ code: 'pkce-code', state: flow.state });
     expect(res.status).toBe(200);
     expect(res.text).toContain('could not be connected');
-    expect((await status(flow.state, 'pkce')).body).toMatchObject({ consumed: true, has_token: false, error: 'invalid_grant', error_description: 'PKCE verification failed' });
+    expect((await status(flow.state, 'pkce')).body).toMatchObject({
+      consumed: true,
+      has_token: false,
+      error: 'invalid_grant',
+      error_description: 'PKCE verification failed',
+    });
     expect(await credentialOf('pkce', 'google')).toBeUndefined();
   });
 });
@@ -154,7 +167,10 @@ describe('GitHub', () => {
   });
 
   test('an OAuth flow replaces a PAT credential of the same provider', async () => {
-    const created = await server().request<Json>('POST', `${V1}/credentials`, { token: as('patty'), body: { provider: 'github', token: 'ghp_personalaccesstoken' } });
+    const created = await server().request<Json>('POST', `${V1}/credentials`, {
+      token: as('patty'),
+      body: { provider: 'github', token: 'ghp_personalaccesstoken' },
+    });
     expect(created.status).toBe(201);
     const flow = await start('github', {}, 'patty');
     fake.codes.set('gh-code-3', { challenge: null });
@@ -167,7 +183,10 @@ describe('GitHub', () => {
     const flow = await start('github', {}, 'gh-fail');
     fake.codes.set('gh-bad', { challenge: null, fail: true });
     expect((await callback({ code: 'gh-bad', state: flow.state })).status).toBe(200);
-    expect((await status(flow.state, 'gh-fail')).body).toMatchObject({ error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' });
+    expect((await status(flow.state, 'gh-fail')).body).toMatchObject({
+      error: 'bad_verification_code',
+      error_description: 'The code passed is incorrect or expired.',
+    });
   });
 });
 
@@ -217,7 +236,12 @@ describe('the callback refuses', () => {
     const res = await callback({ state: flow.state, error: 'access_denied', error_description: '<script>alert(1)</script>' });
     expect(res.status).toBe(200);
     expect(res.text).not.toContain('<script>alert');
-    expect((await status(flow.state, 'denier')).body).toMatchObject({ consumed: true, has_token: false, error: 'access_denied', error_description: '<script>alert(1)</script>' });
+    expect((await status(flow.state, 'denier')).body).toMatchObject({
+      consumed: true,
+      has_token: false,
+      error: 'access_denied',
+      error_description: '<script>alert(1)</script>',
+    });
 
     const other = await start('google', {}, 'denier');
     expect((await callback({ state: other.state })).status).toBe(400);
@@ -254,7 +278,9 @@ describe('start', () => {
 
   test('rows of flows older than a day are purged when a new flow starts', async () => {
     const { pool } = server().db;
-    await pool.query(`INSERT INTO oauth_states (nonce, user_id, provider, created_at, expires_at) VALUES ('old-flow', 'u', 'google', now() - interval '25 hours', now() - interval '25 hours')`);
+    await pool.query(
+      `INSERT INTO oauth_states (nonce, user_id, provider, created_at, expires_at) VALUES ('old-flow', 'u', 'google', now() - interval '25 hours', now() - interval '25 hours')`,
+    );
     await start('google');
     expect((await pool.query(`SELECT 1 FROM oauth_states WHERE nonce = 'old-flow'`)).rows).toEqual([]);
   });

@@ -35,7 +35,10 @@ test('secrets appear nowhere readable: not in the tables, the change log, respon
   const s = server();
   const watch = await openStream(`${s.url}${V1}/credentials?watch=true`, { Authorization: `Bearer ${user('keeper')}` });
   const gitlab = await s.request<Json>('POST', `${V1}/credentials`, { token: user('keeper'), body: { provider: 'gitlab', token: PLAIN[0] } });
-  const jira = await s.request<Json>('POST', `${V1}/credentials`, { token: user('keeper'), body: { provider: 'jira', url: 'https://jira.example.com', email: 'k@example.com', token: PLAIN[1] } });
+  const jira = await s.request<Json>('POST', `${V1}/credentials`, {
+    token: user('keeper'),
+    body: { provider: 'jira', url: 'https://jira.example.com', email: 'k@example.com', token: PLAIN[1] },
+  });
   await s.request('PATCH', `${V1}/credentials/${gitlab.body['id']}`, { token: user('keeper'), body: { token: `${PLAIN[0]}-rotated` } });
   const frames = [await watch.nextData(), await watch.nextData(), await watch.nextData()];
   watch.close();
@@ -51,27 +54,42 @@ test('secrets appear nowhere readable: not in the tables, the change log, respon
   expect(responses).not.toMatch(/token_enc|"token"/);
 
   // What is stored: the format of §c.3, with the key id of the encryption key.
-  const { rows } = await s.db.pool.query<{ id: string; token_enc: string }>('SELECT id, token_enc FROM credentials WHERE id = ANY($1)', [[gitlab.body['id'], jira.body['id']]]);
+  const { rows } = await s.db.pool.query<{ id: string; token_enc: string }>('SELECT id, token_enc FROM credentials WHERE id = ANY($1)', [
+    [gitlab.body['id'], jira.body['id']],
+  ]);
   const keyId = new SecretBox([TEST_KEY]).encrypt('x', 'y').split('.')[1];
   for (const row of rows) expect(row.token_enc).toMatch(new RegExp(`^v1\\.${keyId}\\.[A-Za-z0-9_-]{16}\\.[A-Za-z0-9_-]+$`));
 });
 
 test('a ciphertext moved to another row does not decrypt: the live test says so instead of using it', async () => {
   const s = server();
-  const mine = await s.request<Json>('POST', `${V1}/credentials`, { token: user('mover'), body: { provider: 'gitlab', token: PLAIN[0], url: 'https://127.0.0.1:1' } });
-  const theirs = await s.request<Json>('POST', `${V1}/credentials`, { token: user('victim'), body: { provider: 'gitlab', token: 'glpat-victimvictimvictim', url: 'https://127.0.0.1:1' } });
+  const mine = await s.request<Json>('POST', `${V1}/credentials`, {
+    token: user('mover'),
+    body: { provider: 'gitlab', token: PLAIN[0], url: 'https://127.0.0.1:1' },
+  });
+  const theirs = await s.request<Json>('POST', `${V1}/credentials`, {
+    token: user('victim'),
+    body: { provider: 'gitlab', token: 'glpat-victimvictimvictim', url: 'https://127.0.0.1:1' },
+  });
   // Someone with write access to the database copies the victim's ciphertext into their own row.
-  await s.db.pool.query('UPDATE credentials SET token_enc = (SELECT token_enc FROM credentials WHERE id = $1) WHERE id = $2', [theirs.body['id'], mine.body['id']]);
+  await s.db.pool.query('UPDATE credentials SET token_enc = (SELECT token_enc FROM credentials WHERE id = $1) WHERE id = $2', [
+    theirs.body['id'],
+    mine.body['id'],
+  ]);
   const res = await s.request<Json>('POST', `${V1}/credentials/${mine.body['id']}/test`, { token: user('mover') });
   expect(res.body).toEqual({ valid: false, error: 'the stored secret cannot be decrypted with the configured keys' });
 });
 
 test('key rotation: the first key encrypts, every key decrypts', async () => {
   const before = server();
-  const created = await before.request<Json>('POST', `${V1}/credentials`, { token: user('rotor'), body: { provider: 'gitlab', token: PLAIN[0], url: 'https://127.0.0.1:1' } });
+  const created = await before.request<Json>('POST', `${V1}/credentials`, {
+    token: user('rotor'),
+    body: { provider: 'gitlab', token: PLAIN[0], url: 'https://127.0.0.1:1' },
+  });
   const id = created.body['id'] as string;
   const owner: UserActor = { type: 'user', userId: created.body['user_id'] as string, username: 'rotor', groups: [], platformAdmin: false };
-  const testWith = (keys: Buffer[]) => new Integrations(before.services.domain, before.config.integrations, new SecretBox(keys), testLog).testCredential({ actor: owner }, id);
+  const testWith = (keys: Buffer[]) =>
+    new Integrations(before.services.domain, before.config.integrations, new SecretBox(keys), testLog).testCredential({ actor: owner }, id);
   // With the new key first and the old one still listed, the old ciphertext decrypts (the check then reaches for the provider)…
   expect(await testWith([NEW_KEY, TEST_KEY])).toMatchObject({ valid: false, error: expect.stringMatching(/could not be reached/) });
   // …and once the old key is gone, it does not.

@@ -24,9 +24,17 @@ export interface AuthServer {
   services: Services;
   config: Config;
   /** A REST or root-path request; `token` becomes `Authorization: Bearer`. Event streams are closed once their headers arrive. */
-  request<T = Record<string, unknown>>(method: string, path: string, options?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: T; text: string }>;
+  request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; body: T; text: string }>;
   /** A GraphQL operation. */
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T | null; errors?: { message: string; extensions: { code: number } }[] }>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ status: number; data?: T | null; errors?: { message: string; extensions: { code: number } }[] }>;
 }
 
 export function useAuthServer(env: () => Record<string, string>): () => AuthServer {

@@ -18,7 +18,9 @@ test('initialises once, persists data across restarts, serves several connection
     const pool = createPool(first.url, 4, testLog);
     await pool.query('CREATE TABLE kept (v int)');
     await Promise.all([1, 2, 3, 4].map((v) => pool.query('INSERT INTO kept VALUES ($1)', [v])));
-    const { rows } = await pool.query(`SELECT count(DISTINCT pid)::int AS n FROM pg_stat_activity WHERE datname = 'postgres' AND backend_type = 'client backend'`);
+    const { rows } = await pool.query(
+      `SELECT count(DISTINCT pid)::int AS n FROM pg_stat_activity WHERE datname = 'postgres' AND backend_type = 'client backend'`,
+    );
     expect(rows[0].n).toBeGreaterThan(1);
     await pool.end();
     await first.stop();

@@ -38,18 +38,33 @@ describe('ProjectSettings.group_access is a view over group Permissions', () => 
   test('writing it creates, updates and deletes group permissions, each with its own event', async () => {
     const d = domain();
     const p = await seedProject(d);
-    const settings = await d.create(admin, ProjectSettings, { project_id: p.id, group_access: '[{"role":"view","group_name":"zeta"},{"group_name":"alpha","role":"edit"}]' });
+    const settings = await d.create(admin, ProjectSettings, {
+      project_id: p.id,
+      group_access: '[{"role":"view","group_name":"zeta"},{"group_name":"alpha","role":"edit"}]',
+    });
     expect(settings['group_access']).toBe('[{"group_name":"alpha","role":"edit"},{"group_name":"zeta","role":"view"}]');
 
     const groups = async () =>
       (await d.list(admin, Permission, { projectRef: p.id })).rows.filter((r) => r['subject_type'] === 'group').map((r) => [r['subject_name'], r['role']]);
-    expect(await groups()).toEqual(expect.arrayContaining([['alpha', 'edit'], ['zeta', 'view']]));
+    expect(await groups()).toEqual(
+      expect.arrayContaining([
+        ['alpha', 'edit'],
+        ['zeta', 'view'],
+      ]),
+    );
 
     const alpha = (await d.list(admin, Permission, { projectRef: p.id })).rows.find((r) => r['subject_name'] === 'alpha')!;
-    const updated = await d.update(admin, ProjectSettings, settings.id, { group_access: '[{"group_name":"alpha","role":"admin"},{"group_name":"new","role":"view"}]' });
+    const updated = await d.update(admin, ProjectSettings, settings.id, {
+      group_access: '[{"group_name":"alpha","role":"admin"},{"group_name":"new","role":"view"}]',
+    });
     expect(updated['group_access']).toBe('[{"group_name":"alpha","role":"admin"},{"group_name":"new","role":"view"}]');
     expect((await eventsOf(db(), alpha.id)).map((e) => e.type)).toEqual(['ADDED', 'MODIFIED']);
-    expect(await groups()).toEqual(expect.arrayContaining([['alpha', 'admin'], ['new', 'view']]));
+    expect(await groups()).toEqual(
+      expect.arrayContaining([
+        ['alpha', 'admin'],
+        ['new', 'view'],
+      ]),
+    );
     expect((await groups()).length).toBe(2);
 
     const cleared = await d.update(admin, ProjectSettings, settings.id, { group_access: null });
@@ -62,7 +77,9 @@ describe('ProjectSettings.group_access is a view over group Permissions', () => 
   test('duplicate groups and bad roles are refused', async () => {
     const d = domain();
     const p = await seedProject(d);
-    const dup = await failure(d.create(admin, ProjectSettings, { project_id: p.id, group_access: '[{"group_name":"a","role":"view"},{"group_name":"a","role":"edit"}]' }));
+    const dup = await failure(
+      d.create(admin, ProjectSettings, { project_id: p.id, group_access: '[{"group_name":"a","role":"view"},{"group_name":"a","role":"edit"}]' }),
+    );
     expect([dup.code, dup.reason]).toEqual([8, "group_access: group 'a' is listed twice"]);
     const role = await failure(d.create(admin, ProjectSettings, { project_id: p.id, group_access: '[{"group_name":"a","role":"owner"}]' }));
     expect(role.reason).toBe('group_access: item 0: role must be one of: admin, edit, view');
@@ -95,7 +112,9 @@ describe('project keys', () => {
     await d.create(admin, Permission, { project_id: p.id, subject_type: 'user', subject_name: editor['username'], role: 'edit' });
     const tooStrong = await failure(d.create(as(userActor(editor)), ProjectKey, { project_id: p.id, name: 'k', role: 'admin' }));
     expect(tooStrong.code).toBe(11);
-    const byKey = await failure(d.create(as({ type: 'key', keyId: 'k', projectId: p.id, role: 'admin', creatorId: owner.id }), ProjectKey, { project_id: p.id, name: 'k' }));
+    const byKey = await failure(
+      d.create(as({ type: 'key', keyId: 'k', projectId: p.id, role: 'admin', creatorId: owner.id }), ProjectKey, { project_id: p.id, name: 'k' }),
+    );
     expect(byKey.code).toBe(11);
     const past = await failure(d.create(admin, ProjectKey, { project_id: p.id, name: 'k', expires_at: '2001-01-01T00:00:00Z' }));
     expect([past.code, past.reason]).toEqual([8, 'expires_at must be in the future']);
@@ -107,7 +126,8 @@ describe('project keys', () => {
     const e1 = await seedUser(d);
     const e2 = await seedUser(d);
     const p = await seedProject(d, userActor(owner));
-    for (const e of [e1, e2]) await d.create(as(userActor(owner)), Permission, { project_id: p.id, subject_type: 'user', subject_name: e['username'], role: 'edit' });
+    for (const e of [e1, e2])
+      await d.create(as(userActor(owner)), Permission, { project_id: p.id, subject_type: 'user', subject_name: e['username'], role: 'edit' });
     const k1 = await d.create(as(userActor(e1)), ProjectKey, { project_id: p.id, name: 'k1' });
     expect((await failure(d.delete(as(userActor(e2)), ProjectKey, k1.id))).code).toBe(11);
     await d.update(as(userActor(e1)), ProjectKey, k1.id, { description: 'mine' });
@@ -159,7 +179,10 @@ describe('credentials', () => {
     [{ provider: 'github' }, 'github credentials require token or installation_id'],
     [{ provider: 'gitlab' }, 'gitlab credentials require token'],
     [{ provider: 'jira', url: 'https://x.atlassian.net', token: 't' }, 'jira credentials require url, email, token'],
-    [{ provider: 'jira', url: 'https://x.atlassian.net', email: 'a@b.c', token: 't', installation_id: 3 }, 'installation_id does not apply to jira credentials'],
+    [
+      { provider: 'jira', url: 'https://x.atlassian.net', email: 'a@b.c', token: 't', installation_id: 3 },
+      'installation_id does not apply to jira credentials',
+    ],
     [{ provider: 'github', token: 'not-a-github-token' }, 'token must be a GitHub token (ghp_, gho_, ghu_, ghs_ or github_pat_)'],
     [{ provider: 'jira', url: 'http://insecure', email: 'a@b.c', token: 't' }, 'url must be an https URL with a host and no user-info'],
   ])('%j → 400 code 8', async (body, reason) => {

@@ -66,7 +66,15 @@ test('concurrent updates of different fields of one row lose nothing', async () 
   const d = domain();
   const p = await seedProject(d);
   const s = await d.create(admin, Session, { project_id: p.id, name: 's' });
-  const patches = [{ prompt: 'p' }, { timeout: 42 }, { llm_model: 'opus' }, { llm_max_tokens: 99 }, { interactive: false }, { bot_account_name: 'bot' }, { repo_url: 'https://x.y/z' }];
+  const patches = [
+    { prompt: 'p' },
+    { timeout: 42 },
+    { llm_model: 'opus' },
+    { llm_max_tokens: 99 },
+    { interactive: false },
+    { bot_account_name: 'bot' },
+    { repo_url: 'https://x.y/z' },
+  ];
   await Promise.all(patches.map((patch) => d.update(admin, Session, s.id, patch)));
   expect(await d.get(admin, Session, s.id)).toMatchObject(Object.assign({}, ...patches));
   const { rows } = await db().pool.query(`SELECT count(*)::int AS n FROM change_events WHERE object_id = $1 AND type = 'MODIFIED'`, [s.id]);

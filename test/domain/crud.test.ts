@@ -13,7 +13,6 @@ import {
   Skill,
   Task,
   User,
-
   Workflow,
   WorkflowSkill,
 } from '../../src/kinds/index.ts';
@@ -39,11 +38,14 @@ interface Case {
   actor?: () => Promise<ReturnType<typeof userActor>>;
 }
 
-
 const CASES: Record<string, Case> = {
   Project: { body: async () => ({ name: unique('p') }), patch: { display_name: 'Demo' }, defaults: { status: 'Active' } },
   User: { body: async () => ({ username: unique('u'), name: 'U' }), patch: { email: 'u@example.com' }, defaults: { groups: [] } },
-  ProjectSettings: { body: async (d) => ({ project_id: (await seedProject(d)).id }), patch: { repositories: '[{"url":"https://github.com/a/b"}]' }, defaults: { group_access: '[]' } },
+  ProjectSettings: {
+    body: async (d) => ({ project_id: (await seedProject(d)).id }),
+    patch: { repositories: '[{"url":"https://github.com/a/b"}]' },
+    defaults: { group_access: '[]' },
+  },
   Agent: { body: async (d) => ({ project_id: (await seedProject(d)).id, name: 'a' }), patch: { prompt: 'hi' } },
   Skill: { body: async (d) => ({ project_id: (await seedProject(d)).id, name: 's' }), patch: { prompt: 'hi' } },
   Task: { body: async (d) => ({ project_id: (await seedProject(d)).id, name: 't' }), patch: { prompt: 'hi' } },
@@ -73,7 +75,10 @@ const CASES: Record<string, Case> = {
     patch: { prompt: 'do it' },
     defaults: { interactive: true, timeout: 300, llm_model: 'sonnet', llm_temperature: 0.7, llm_max_tokens: 4000, sdk_restart_count: 0 },
   },
-  Permission: { body: async (d) => ({ project_id: (await seedProject(d)).id, subject_type: 'user', subject_name: 'bob', role: 'view' }), patch: { role: 'edit' } },
+  Permission: {
+    body: async (d) => ({ project_id: (await seedProject(d)).id, subject_type: 'user', subject_name: 'bob', role: 'view' }),
+    patch: { role: 'edit' },
+  },
   RepositoryRef: { body: async (d) => ({ project_id: (await seedProject(d)).id, url: 'https://github.com/acme/web.git' }), patch: { branch: 'main' } },
   ProjectKey: { body: async (d) => ({ project_id: (await seedProject(d)).id, name: 'ci' }), patch: { description: 'for CI' }, defaults: { role: 'edit' } },
   Credential: {

@@ -13,7 +13,8 @@ async function agents(n: number) {
   const d = domain();
   const p = await seedProject(d);
   const rows = [];
-  for (let i = 0; i < n; i++) rows.push(await d.create(admin, Agent, { project_id: p.id, name: `a${String(i).padStart(2, '0')}`, prompt: i % 2 ? 'odd' : 'even' }));
+  for (let i = 0; i < n; i++)
+    rows.push(await d.create(admin, Agent, { project_id: p.id, name: `a${String(i).padStart(2, '0')}`, prompt: i % 2 ? 'odd' : 'even' }));
   return { d, p, rows };
 }
 

@@ -29,7 +29,7 @@ describe('session defaults and validation', () => {
     [{ repos: '{}' }, 'repos: value must be an array'],
     [{ resource_overrides: '{"gpu":"1"}' }, 'resource_overrides: unknown key "gpu"'],
     [{ labels: '{"ambient-code.io/x":"y"}' }, "labels: key 'ambient-code.io/x' uses a reserved prefix"],
-    [{ environment_variables: '{"A":1}' }, "environment_variables: A must be a string"],
+    [{ environment_variables: '{"A":1}' }, 'environment_variables: A must be a string'],
   ])('%j → 400 code 8', async (patch, reason) => {
     const d = domain();
     const p = await seedProject(d);
@@ -55,7 +55,12 @@ describe('session defaults and validation', () => {
   test('JSON-text is stored as jsonb and served compactly with Postgres key order', async () => {
     const d = domain();
     const p = await seedProject(d);
-    const s = await d.create(admin, Session, { project_id: p.id, name: 's', repos: '[ {"url": "https://github.com/a/b.git", "branch": "main"} ]', labels: '{"team":"x","a":"b"}' });
+    const s = await d.create(admin, Session, {
+      project_id: p.id,
+      name: 's',
+      repos: '[ {"url": "https://github.com/a/b.git", "branch": "main"} ]',
+      labels: '{"team":"x","a":"b"}',
+    });
     expect(s['repos']).toBe('[{"url":"https://github.com/a/b.git","branch":"main"}]');
     expect(s['labels']).toBe('{"a":"b","team":"x"}');
     const { rows } = await db().pool.query(`SELECT jsonb_typeof(repos) AS t FROM sessions WHERE id = $1`, [s.id]);
@@ -116,7 +121,9 @@ describe('foreign keys answer validation errors', () => {
     }
     const user = await failure(d.create(admin, Session, { project_id: p.id, name: 's', assigned_user_id: 'nobody' }));
     expect(user.reason).toBe("assigned_user_id 'nobody' not found");
-    const agent = await failure(d.create(admin, Workflow, { project_id: p.id, name: 'w2', agent_id: (await d.create(admin, Agent, { project_id: q.id, name: 'a' })).id }));
+    const agent = await failure(
+      d.create(admin, Workflow, { project_id: p.id, name: 'w2', agent_id: (await d.create(admin, Agent, { project_id: q.id, name: 'a' })).id }),
+    );
     expect(agent.code).toBe(8);
   });
 
@@ -169,7 +176,9 @@ describe('uniqueness among live rows', () => {
     const b = await d.create(admin, Agent, { project_id: p.id, name: 'b' });
     expect((await failure(d.update(admin, Agent, b.id, { name: 'a' }))).code).toBe(6);
     await d.create(admin, ProjectSettings, { project_id: p.id });
-    expect((await failure(d.create(admin, ProjectSettings, { project_id: p.name as string }))).reason).toBe(`ProjectSettings with project_id='${p.id}' already exists`);
+    expect((await failure(d.create(admin, ProjectSettings, { project_id: p.name as string }))).reason).toBe(
+      `ProjectSettings with project_id='${p.id}' already exists`,
+    );
   });
 
   test('one permission per subject; usernames unique', async () => {

@@ -210,7 +210,18 @@ describe('PATCH status', () => {
     const s = await sessionIn('');
     await actions.updateStatus(admin, s.id, everything);
     const cleared = await actions.updateStatus(admin, s.id, Object.fromEntries(Object.keys(everything).map((k) => [k, null])));
-    expect(cleared).toMatchObject({ phase: null, start_time: null, completion_time: null, sdk_session_id: null, sdk_restart_count: 0, conditions: null, reconciled_repos: null, reconciled_workflow: null, kube_cr_uid: null, kube_namespace: null });
+    expect(cleared).toMatchObject({
+      phase: null,
+      start_time: null,
+      completion_time: null,
+      sdk_session_id: null,
+      sdk_restart_count: 0,
+      conditions: null,
+      reconciled_repos: null,
+      reconciled_workflow: null,
+      kube_cr_uid: null,
+      kube_namespace: null,
+    });
   });
 
   test('any phase may follow any phase', async () => {
@@ -255,8 +266,20 @@ describe('clone', () => {
     const d = domain();
     const workflow = await d.create(admin, Workflow, { project_id: project.id, name: unique('w') });
     const assignee = await seedUser(d);
-    const source = await d.create(admin, Session, { project_id: project.id, name: unique('source'), ...settings, workflow_id: workflow.id, assigned_user_id: assignee.id });
-    await actions.updateStatus(admin, source.id, { phase: 'Running', sdk_session_id: 'sdk', sdk_restart_count: 2, start_time: '2024-05-01T10:00:00Z', kube_cr_uid: 'uid' });
+    const source = await d.create(admin, Session, {
+      project_id: project.id,
+      name: unique('source'),
+      ...settings,
+      workflow_id: workflow.id,
+      assigned_user_id: assignee.id,
+    });
+    await actions.updateStatus(admin, source.id, {
+      phase: 'Running',
+      sdk_session_id: 'sdk',
+      sdk_restart_count: 2,
+      start_time: '2024-05-01T10:00:00Z',
+      kube_cr_uid: 'uid',
+    });
     return { source: await current(source.id), workflow };
   }
 
@@ -300,7 +323,16 @@ describe('clone', () => {
   test('a minimal source: defaults stay defaults, absent stays absent', async () => {
     const source = await sessionIn('');
     const copy = await actions.clone(admin, source.id, { project_id: null, name: null });
-    expect(copy).toMatchObject({ name: source['name'], prompt: null, repos: null, interactive: true, timeout: 300, llm_model: 'sonnet', llm_temperature: 0.7, workflow_id: null });
+    expect(copy).toMatchObject({
+      name: source['name'],
+      prompt: null,
+      repos: null,
+      interactive: true,
+      timeout: 300,
+      llm_model: 'sonnet',
+      llm_temperature: 0.7,
+      workflow_id: null,
+    });
   });
 
   test('view on the source and edit on the target', async () => {
@@ -463,7 +495,12 @@ describe('repos add and remove, running', () => {
     const s = await sessionIn('Running');
     const urls = Array.from({ length: 10 }, (_, i) => `https://github.com/acme/live-${i}`);
     await Promise.all(urls.map((url) => actions.addRepo(as(editor), s.id, { url })));
-    expect(runner.to('/repos/add').map((r) => (r.body as { name: string }).name).sort()).toEqual(urls.map((u) => u.split('/').at(-1)).sort());
+    expect(
+      runner
+        .to('/repos/add')
+        .map((r) => (r.body as { name: string }).name)
+        .sort(),
+    ).toEqual(urls.map((u) => u.split('/').at(-1)).sort());
     const stored = JSON.parse((await current(s.id))['repos'] as string) as { url: string }[];
     expect(stored.map((r) => r.url).sort()).toEqual([...urls].sort());
   });
@@ -590,7 +627,8 @@ describe('workflow select', () => {
     const p = await seedProject(domain());
     const s = await domain().create(admin, Session, { project_id: p.id, name: 's' });
     await domain().create(admin, Workflow, { project_id: p.id, name: 'flows', repo_url: 'https://github.com/other/thing' });
-    const select = async (body: Record<string, unknown>) => domain().get(admin, Workflow, (await actions.selectWorkflow(admin, s.id, body))['workflow_id'] as string);
+    const select = async (body: Record<string, unknown>) =>
+      domain().get(admin, Workflow, (await actions.selectWorkflow(admin, s.id, body))['workflow_id'] as string);
 
     const bare = await select({ git_url: flows });
     expect(bare).toMatchObject({ name: 'flows-2', branch: null, path: null });
@@ -614,7 +652,9 @@ describe('workflow select', () => {
   test('running: the runner is told after the selection; its failure is only logged', async () => {
     const s = await sessionIn('Running');
     const row = await actions.selectWorkflow(as(editor), s.id, { git_url: flows, path: unique('review') });
-    expect(runner.requests).toMatchObject([{ method: 'POST', route: '/workflow', session: s['kube_cr_name'], body: { gitUrl: flows, branch: 'main', path: expect.stringMatching(/^review-/) } }]);
+    expect(runner.requests).toMatchObject([
+      { method: 'POST', route: '/workflow', session: s['kube_cr_name'], body: { gitUrl: flows, branch: 'main', path: expect.stringMatching(/^review-/) } },
+    ]);
 
     runner.answer('POST /workflow', { status: 500 });
     const w = await domain().create(admin, Workflow, { project_id: project.id, name: unique('w'), repo_url: flows, branch: 'dev' });

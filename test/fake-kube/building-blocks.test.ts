@@ -43,11 +43,28 @@ describe('fake-kube building blocks', () => {
     const target = { metadata: { finalizers: ['a'], ownerReferences: [{ uid: '1', name: 'one' }] }, subjects: [{ name: 'x' }] };
     expect(
       strategicMergePatch(target, {
-        metadata: { finalizers: ['b'], ownerReferences: [{ uid: '1', name: 'renamed' }, { uid: '2', name: 'two' }] },
+        metadata: {
+          finalizers: ['b'],
+          ownerReferences: [
+            { uid: '1', name: 'renamed' },
+            { uid: '2', name: 'two' },
+          ],
+        },
         subjects: [{ name: 'y' }],
       }),
-    ).toEqual({ metadata: { finalizers: ['a', 'b'], ownerReferences: [{ uid: '1', name: 'renamed' }, { uid: '2', name: 'two' }] }, subjects: [{ name: 'y' }] });
-    expect(strategicMergePatch(target, { metadata: { '$deleteFromPrimitiveList/finalizers': ['a'], ownerReferences: [{ uid: '1', $patch: 'delete' }] } })).toEqual({
+    ).toEqual({
+      metadata: {
+        finalizers: ['a', 'b'],
+        ownerReferences: [
+          { uid: '1', name: 'renamed' },
+          { uid: '2', name: 'two' },
+        ],
+      },
+      subjects: [{ name: 'y' }],
+    });
+    expect(
+      strategicMergePatch(target, { metadata: { '$deleteFromPrimitiveList/finalizers': ['a'], ownerReferences: [{ uid: '1', $patch: 'delete' }] } }),
+    ).toEqual({
       metadata: { finalizers: [], ownerReferences: [] },
       subjects: [{ name: 'x' }],
     });
@@ -58,7 +75,11 @@ describe('fake-kube building blocks', () => {
     expect(parseLabelSelector('a in (x,y),c notin ()')({ a: 'y' })).toBe(true);
     expect(parseLabelSelector('n>3,n<10')({ n: '5' })).toBe(true);
     expect(parseLabelSelector('')({})).toBe(true);
-    for (const bad of ['a b', 'a in x', '=x', 'a=b=c', 'a=bad value!']) expect(codeOf(() => parseLabelSelector(bad)), bad).toBe(400);
+    for (const bad of ['a b', 'a in x', '=x', 'a=b=c', 'a=bad value!'])
+      expect(
+        codeOf(() => parseLabelSelector(bad)),
+        bad,
+      ).toBe(400);
   });
 
   it('schema: preserve-unknown-fields, nullable, additionalProperties and formats', () => {

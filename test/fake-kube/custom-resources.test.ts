@@ -18,7 +18,12 @@ async function createSession(spec: Record<string, unknown> = {}, extra: Record<s
 describe('fake-kube: AgenticSession custom resources under the project CRD', () => {
   it('prunes undeclared fields, applies defaults (also in array items and nested objects) and drops status on create', async () => {
     const created = await createSession(
-      { repos: [{ url: 'https://example.com/r.git', unknownItemField: 1 }], llmSettings: { model: 'opus' }, notInTheCrd: 'x', mcpServers: { custom: { s1: { anything: { goes: true } } } } },
+      {
+        repos: [{ url: 'https://example.com/r.git', unknownItemField: 1 }],
+        llmSettings: { model: 'opus' },
+        notInTheCrd: 'x',
+        mcpServers: { custom: { s1: { anything: { goes: true } } } },
+      },
       { status: { phase: 'Running' }, topLevelJunk: 1 },
     );
     expect(created.spec).toEqual({
@@ -40,7 +45,10 @@ describe('fake-kube: AgenticSession custom resources under the project CRD', () 
     const created = await createSession();
     const { namespace, name } = created.metadata;
     const bad = await failure(
-      custom.patchNamespacedCustomObject({ ...SESSION_API, namespace, name, body: { spec: { timeout: 0, interactive: 'yes', repos: [{ branch: 'x' }] } } }, mergePatch),
+      custom.patchNamespacedCustomObject(
+        { ...SESSION_API, namespace, name, body: { spec: { timeout: 0, interactive: 'yes', repos: [{ branch: 'x' }] } } },
+        mergePatch,
+      ),
     );
     expect(bad.code).toBe(422);
     expect(bad.status).toMatchObject({ reason: 'Invalid', details: { name, group: 'vteam.ambient-code', kind: 'AgenticSession' } });
@@ -48,7 +56,11 @@ describe('fake-kube: AgenticSession custom resources under the project CRD', () 
     expect(bad.status.details!.causes).toEqual(
       expect.arrayContaining([
         { reason: 'FieldValueInvalid', message: 'Invalid value: 0: spec.timeout in body should be greater than or equal to 1', field: 'spec.timeout' },
-        { reason: 'FieldValueInvalid', message: 'Invalid value: "string": spec.interactive in body must be of type boolean: "string"', field: 'spec.interactive' },
+        {
+          reason: 'FieldValueInvalid',
+          message: 'Invalid value: "string": spec.interactive in body must be of type boolean: "string"',
+          field: 'spec.interactive',
+        },
         { reason: 'FieldValueRequired', message: 'Required value', field: 'spec.repos[0].url' },
       ]),
     );
@@ -71,7 +83,12 @@ describe('fake-kube: AgenticSession custom resources under the project CRD', () 
     const created = await createSession();
     const { namespace, name } = created.metadata;
     const withStatus = (await custom.patchNamespacedCustomObjectStatus(
-      { ...SESSION_API, namespace, name, body: { metadata: { labels: { ignored: 'yes' } }, spec: { displayName: 'ignored' }, status: { startTime: '2024-05-01T10:00:00Z' } } },
+      {
+        ...SESSION_API,
+        namespace,
+        name,
+        body: { metadata: { labels: { ignored: 'yes' } }, spec: { displayName: 'ignored' }, status: { startTime: '2024-05-01T10:00:00Z' } },
+      },
       mergePatch,
     )) as Session;
     expect(withStatus.status).toEqual({ phase: 'Pending', startTime: '2024-05-01T10:00:00Z' }); // phase defaulted
@@ -89,7 +106,12 @@ describe('fake-kube: AgenticSession custom resources under the project CRD', () 
     const respecced = (await custom.patchNamespacedCustomObject({ ...SESSION_API, namespace, name, body: { spec: { timeout: 600 } } }, mergePatch)) as Session;
     expect(respecced.metadata.generation).toBe(2);
 
-    const replaced = (await custom.replaceNamespacedCustomObject({ ...SESSION_API, namespace, name, body: { ...respecced, status: { phase: 'Running' } } })) as Session;
+    const replaced = (await custom.replaceNamespacedCustomObject({
+      ...SESSION_API,
+      namespace,
+      name,
+      body: { ...respecced, status: { phase: 'Running' } },
+    })) as Session;
     expect(replaced.status).toEqual(withStatus.status);
     expect(replaced.metadata.resourceVersion).toBe(respecced.metadata.resourceVersion); // nothing changed: no new version
   });
@@ -112,12 +134,20 @@ describe('fake-kube: AgenticSession custom resources under the project CRD', () 
       code: 409,
     });
     const stalePatch = await failure(
-      custom.patchNamespacedCustomObject({ ...SESSION_API, namespace, name, body: { metadata: { resourceVersion: created.metadata.resourceVersion }, spec: { timeout: 5 } } }, mergePatch),
+      custom.patchNamespacedCustomObject(
+        { ...SESSION_API, namespace, name, body: { metadata: { resourceVersion: created.metadata.resourceVersion }, spec: { timeout: 5 } } },
+        mergePatch,
+      ),
     );
     expect(stalePatch.code).toBe(409);
 
     const unconditional = await failure(
-      custom.replaceNamespacedCustomObject({ ...SESSION_API, namespace, name, body: { ...created, metadata: { ...created.metadata, resourceVersion: undefined } } }),
+      custom.replaceNamespacedCustomObject({
+        ...SESSION_API,
+        namespace,
+        name,
+        body: { ...created, metadata: { ...created.metadata, resourceVersion: undefined } },
+      }),
     );
     expect(unconditional.status).toMatchObject({
       code: 422,
@@ -145,8 +175,14 @@ describe('fake-kube: AgenticSession custom resources under the project CRD', () 
     expect(patched.spec['timeout']).toBe(30);
     expect(patched.metadata.annotations).toEqual({ 'a/b': 'c' });
 
-    const failed = await failure(custom.patchNamespacedCustomObject({ ...SESSION_API, namespace, name, body: [{ op: 'test', path: '/spec/timeout', value: 300 }] }, jsonPatch));
-    expect(failed.status).toMatchObject({ code: 422, reason: 'Invalid', details: { causes: [{ message: 'testing value /spec/timeout failed: test failed' }] } });
+    const failed = await failure(
+      custom.patchNamespacedCustomObject({ ...SESSION_API, namespace, name, body: [{ op: 'test', path: '/spec/timeout', value: 300 }] }, jsonPatch),
+    );
+    expect(failed.status).toMatchObject({
+      code: 422,
+      reason: 'Invalid',
+      details: { causes: [{ message: 'testing value /spec/timeout failed: test failed' }] },
+    });
 
     // The client's default patch type is JSON Patch: an object body is a 400.
     const objectBody = await failure(custom.patchNamespacedCustomObject({ ...SESSION_API, namespace, name, body: { spec: { timeout: 1 } } }));
@@ -161,7 +197,8 @@ describe('fake-kube: AgenticSession custom resources under the project CRD', () 
     expect(refused.status).toMatchObject({
       code: 415,
       reason: 'UnsupportedMediaType',
-      message: 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+      message:
+        'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
     });
 
     await core.patchNamespace({ name: namespace, body: { metadata: { finalizers: ['example.com/a'] } } }, strategicPatch);
@@ -178,7 +215,10 @@ describe('fake-kube: AgenticSession custom resources under the project CRD', () 
     const noManager = await failure(custom.patchNamespacedCustomObject({ ...SESSION_API, namespace, name: 'applied', body }, applyPatch));
     expect(noManager.status).toMatchObject({ code: 422, reason: 'Invalid', details: { causes: [{ field: 'fieldManager' }] } });
 
-    const created = (await custom.patchNamespacedCustomObject({ ...SESSION_API, namespace, name: 'applied', body, fieldManager: 'tests' }, applyPatch)) as Session;
+    const created = (await custom.patchNamespacedCustomObject(
+      { ...SESSION_API, namespace, name: 'applied', body, fieldManager: 'tests' },
+      applyPatch,
+    )) as Session;
     expect(created.spec['timeout']).toBe(42);
     const updated = (await custom.patchNamespacedCustomObject(
       { ...SESSION_API, namespace, name: 'applied', body: session(namespace, 'applied', { timeout: 43 }), fieldManager: 'tests' },
@@ -188,7 +228,10 @@ describe('fake-kube: AgenticSession custom resources under the project CRD', () 
     expect(updated.metadata.generation).toBe(2);
 
     const undeclared = await failure(
-      custom.patchNamespacedCustomObject({ ...SESSION_API, namespace, name: 'applied', body: session(namespace, 'applied', { nope: 1 }), fieldManager: 'tests' }, applyPatch),
+      custom.patchNamespacedCustomObject(
+        { ...SESSION_API, namespace, name: 'applied', body: session(namespace, 'applied', { nope: 1 }), fieldManager: 'tests' },
+        applyPatch,
+      ),
     );
     expect(undeclared.status).toMatchObject({ code: 500, message: expect.stringContaining('.spec.nope: field not declared in schema') });
     expect(undeclared.status.reason).toBeUndefined();
@@ -201,7 +244,10 @@ describe('fake-kube: AgenticSession custom resources under the project CRD', () 
     const unmanaged = session(namespace, 'unmanaged');
     (unmanaged['metadata'] as Record<string, unknown>)['labels'] = {};
     await custom.createNamespacedCustomObject({ ...SESSION_API, namespace, body: unmanaged });
-    const list = (await custom.listClusterCustomObject({ ...SESSION_API, labelSelector: 'ambient-code.io/managed-by=ambient-api-server' })) as { kind: string; items: Session[] };
+    const list = (await custom.listClusterCustomObject({ ...SESSION_API, labelSelector: 'ambient-code.io/managed-by=ambient-api-server' })) as {
+      kind: string;
+      items: Session[];
+    };
     expect(list.kind).toBe('AgenticSessionList');
     const mine = list.items.filter((s) => s.metadata.namespace === namespace);
     expect(mine.map((s) => [s['kind'], s.metadata.name])).toEqual([['AgenticSession', 'managed']]);

@@ -5,7 +5,17 @@ import { createNamespace, failure, mergePatch, session, SESSION_API, useFakeKube
 
 const clients = useFakeKube();
 
-type Session = { metadata: { name: string; uid: string; resourceVersion: string; generation: number; deletionTimestamp?: string; deletionGracePeriodSeconds?: number; finalizers?: string[] } };
+type Session = {
+  metadata: {
+    name: string;
+    uid: string;
+    resourceVersion: string;
+    generation: number;
+    deletionTimestamp?: string;
+    deletionGracePeriodSeconds?: number;
+    finalizers?: string[];
+  };
+};
 
 /** A session owning a secret (the way the operator's per-session objects are owned). */
 async function sessionWithDependent(namespace: string, blockOwnerDeletion = false): Promise<{ owner: Session; dependent: V1Secret }> {
@@ -37,10 +47,21 @@ describe('fake-kube: deletion', () => {
     const namespace = await createNamespace(core);
     const created = (await custom.createNamespacedCustomObject({ ...SESSION_API, namespace, body: session(namespace, 's1') })) as Session;
     const wrongUid = await failure(custom.deleteNamespacedCustomObject({ ...SESSION_API, namespace, name: 's1', body: { preconditions: { uid: 'other' } } }));
-    expect(wrongUid.status).toMatchObject({ code: 409, reason: 'Conflict', message: expect.stringContaining(`Precondition failed: UID in precondition: other, UID in object meta: ${created.metadata.uid}`) });
-    const wrongVersion = await failure(custom.deleteNamespacedCustomObject({ ...SESSION_API, namespace, name: 's1', body: { preconditions: { resourceVersion: '1' } } }));
+    expect(wrongUid.status).toMatchObject({
+      code: 409,
+      reason: 'Conflict',
+      message: expect.stringContaining(`Precondition failed: UID in precondition: other, UID in object meta: ${created.metadata.uid}`),
+    });
+    const wrongVersion = await failure(
+      custom.deleteNamespacedCustomObject({ ...SESSION_API, namespace, name: 's1', body: { preconditions: { resourceVersion: '1' } } }),
+    );
     expect(wrongVersion.code).toBe(409);
-    await custom.deleteNamespacedCustomObject({ ...SESSION_API, namespace, name: 's1', body: { preconditions: { uid: created.metadata.uid, resourceVersion: created.metadata.resourceVersion } } });
+    await custom.deleteNamespacedCustomObject({
+      ...SESSION_API,
+      namespace,
+      name: 's1',
+      body: { preconditions: { uid: created.metadata.uid, resourceVersion: created.metadata.resourceVersion } },
+    });
   });
 
   it('holds an object with finalizers until the last one is removed, refusing new ones meanwhile', async () => {
@@ -54,7 +75,10 @@ describe('fake-kube: deletion', () => {
     expect(pending.metadata.deletionTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
     const added = await failure(
-      custom.patchNamespacedCustomObject({ ...SESSION_API, namespace, name: 's1', body: { metadata: { finalizers: ['vteam.ambient-code/cleanup', 'example.com/more'] } } }, mergePatch),
+      custom.patchNamespacedCustomObject(
+        { ...SESSION_API, namespace, name: 's1', body: { metadata: { finalizers: ['vteam.ambient-code/cleanup', 'example.com/more'] } } },
+        mergePatch,
+      ),
     );
     expect(added.status).toMatchObject({ code: 422, details: { causes: [{ reason: 'FieldValueForbidden', field: 'metadata.finalizers' }] } });
 
@@ -137,7 +161,10 @@ describe('fake-kube: deletion', () => {
     const { fake, core } = clients();
     const namespace = await createNamespace(core);
     const ref = (kind: string, apiVersion: string) => [{ apiVersion, kind, name: 'gone', uid: '00000000-0000-0000-0000-000000000000' }];
-    await core.createNamespacedSecret({ namespace, body: { metadata: { name: 'orphaned', ownerReferences: ref('AgenticSession', 'vteam.ambient-code/v1alpha1') } } });
+    await core.createNamespacedSecret({
+      namespace,
+      body: { metadata: { name: 'orphaned', ownerReferences: ref('AgenticSession', 'vteam.ambient-code/v1alpha1') } },
+    });
     await core.createNamespacedSecret({ namespace, body: { metadata: { name: 'pod-owned', ownerReferences: ref('Pod', 'v1') } } });
     await fake.settle();
     expect(fake.get('secrets', namespace, 'orphaned')).toBeUndefined();

@@ -11,7 +11,11 @@ describe('fake-kube: injected faults (the client retries nothing)', () => {
     const throttled = await failure(core.readNamespace({ name: 'default' }));
     expect(throttled.code).toBe(429);
     expect(throttled.headers['retry-after']).toBe('2');
-    expect(throttled.status).toMatchObject({ reason: 'TooManyRequests', message: 'Too many requests, please try again later.', details: { retryAfterSeconds: 2 } });
+    expect(throttled.status).toMatchObject({
+      reason: 'TooManyRequests',
+      message: 'Too many requests, please try again later.',
+      details: { retryAfterSeconds: 2 },
+    });
     expect((await core.readNamespace({ name: 'default' })).metadata!.name).toBe('default');
   });
 

@@ -37,7 +37,16 @@ describe('fake-kube: the real client over HTTP', () => {
     };
     expect(await call('/apis/nope.example/v1/things')).toEqual([
       404,
-      { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 },
+      {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        details: {},
+        code: 404,
+      },
     ]);
     expect((await call('/api/v1/namespaces/default', { method: 'POST' }))[1]).toMatchObject({ code: 405, reason: 'MethodNotAllowed' });
     expect((await call('/apis/rbac.authorization.k8s.io/v1/rolebindings', { method: 'POST' }))[1]).toMatchObject({ code: 405 });
@@ -130,7 +139,10 @@ describe('fake-kube: the real client over HTTP', () => {
   it('stores secrets with stringData turned into base64 data', async () => {
     const { core } = clients();
     const namespace = await createNamespace(core);
-    const created = await core.createNamespacedSecret({ namespace, body: { metadata: { name: 'ambient-runner-token-s1' }, stringData: { 'k8s-token': 'abc' } } });
+    const created = await core.createNamespacedSecret({
+      namespace,
+      body: { metadata: { name: 'ambient-runner-token-s1' }, stringData: { 'k8s-token': 'abc' } },
+    });
     expect(created).toMatchObject({ type: 'Opaque', data: { 'k8s-token': Buffer.from('abc').toString('base64') } });
     expect(created.stringData).toBeUndefined();
     const read = await core.readNamespacedSecret({ namespace, name: 'ambient-runner-token-s1' });
@@ -178,7 +190,9 @@ describe('fake-kube: the real client over HTTP', () => {
     ];
     for (const { name, labels } of labelled) await core.createNamespacedSecret({ namespace, body: { metadata: { name, labels } } });
     const names = async (labelSelector?: string, fieldSelector?: string): Promise<string[]> =>
-      (await core.listNamespacedSecret({ namespace, ...(labelSelector ? { labelSelector } : {}), ...(fieldSelector ? { fieldSelector } : {}) })).items.map((s) => s.metadata!.name!);
+      (await core.listNamespacedSecret({ namespace, ...(labelSelector ? { labelSelector } : {}), ...(fieldSelector ? { fieldSelector } : {}) })).items.map(
+        (s) => s.metadata!.name!,
+      );
     expect(await names('tier=web')).toEqual(['a', 'c']);
     expect(await names('tier==web,env=prod')).toEqual(['a']);
     expect(await names('tier!=web')).toEqual(['b', 'd']);
@@ -210,7 +224,13 @@ describe('fake-kube: the real client over HTTP', () => {
     fake.clearRequests();
     await core.patchNamespace({ name: 'default', body: { metadata: { labels: { seen: 'yes' } } } }, mergePatch);
     expect(fake.requests).toEqual([
-      { method: 'PATCH', path: '/api/v1/namespaces/default', query: {}, contentType: 'application/merge-patch+json', body: { metadata: { labels: { seen: 'yes' } } } },
+      {
+        method: 'PATCH',
+        path: '/api/v1/namespaces/default',
+        query: {},
+        contentType: 'application/merge-patch+json',
+        body: { metadata: { labels: { seen: 'yes' } } },
+      },
     ]);
     expect(fake.get('ns', undefined, 'default')!.metadata.labels).toEqual({ seen: 'yes' });
   });

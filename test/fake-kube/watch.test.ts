@@ -74,7 +74,15 @@ describe('fake-kube: watches', () => {
     expect(expired.events).toEqual([
       {
         type: 'ERROR',
-        object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: expect.stringMatching(/^too old resource version: \d+ \(\d+\)$/), reason: 'Expired', code: 410 },
+        object: {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: expect.stringMatching(/^too old resource version: \d+ \(\d+\)$/),
+          reason: 'Expired',
+          code: 410,
+        },
       },
     ]);
   });
@@ -101,7 +109,10 @@ describe('fake-kube: watches', () => {
     const without = await openWatch('/api/v1/namespaces', { labelSelector: 'none=here' });
     fake.sendBookmarks();
     await vi.waitFor(() => expect(withBookmarks.events).toHaveLength(1));
-    expect(withBookmarks.events[0]).toEqual({ type: 'BOOKMARK', object: { kind: 'Namespace', apiVersion: 'v1', metadata: { resourceVersion: fake.resourceVersion } } });
+    expect(withBookmarks.events[0]).toEqual({
+      type: 'BOOKMARK',
+      object: { kind: 'Namespace', apiVersion: 'v1', metadata: { resourceVersion: fake.resourceVersion } },
+    });
     const started = Date.now();
     expect(await withBookmarks.ended).toBeNull();
     expect(Date.now() - started).toBeLessThan(1500);

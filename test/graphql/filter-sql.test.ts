@@ -102,14 +102,17 @@ const filters = (): SessionWhere[] => [
 
 const whereType = schema.getType('SessionWhere') as GraphQLInputType;
 
-test.each(filters().map((where) => [JSON.stringify(where), where] as const))('%s selects the same sessions in SQL as the connection does', async (_name, where) => {
-  const connection = await server().data(SessionsDocument, { first: 100, where });
-  const listed = new Set(connection.sessions.edges.map((edge) => edge.node.databaseId));
-  // The subscription receives `where` coerced by GraphQL (enum values, DateTimes) as resolvers do.
-  const sql = graphOf(Session).inputs.toSql(coerceInputValue(where, whereType) as Record<string, unknown>)!;
-  const matched = await matchingIds(server().domain.pool, Session, sql, objects);
-  expect([...matched].sort()).toEqual([...listed].sort());
-});
+test.each(filters().map((where) => [JSON.stringify(where), where] as const))(
+  '%s selects the same sessions in SQL as the connection does',
+  async (_name, where) => {
+    const connection = await server().data(SessionsDocument, { first: 100, where });
+    const listed = new Set(connection.sessions.edges.map((edge) => edge.node.databaseId));
+    // The subscription receives `where` coerced by GraphQL (enum values, DateTimes) as resolvers do.
+    const sql = graphOf(Session).inputs.toSql(coerceInputValue(where, whereType) as Record<string, unknown>)!;
+    const matched = await matchingIds(server().domain.pool, Session, sql, objects);
+    expect([...matched].sort()).toEqual([...listed].sort());
+  },
+);
 
 test('the filters tell sessions apart (the comparison is not vacuous)', async () => {
   const counts = new Set<number>();

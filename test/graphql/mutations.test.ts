@@ -96,12 +96,19 @@ describe('create, update and delete every Kind', () => {
     const task = (await server().data(CreateTaskDocument, { input: { projectId, name: 'release' } })).createTask;
     expect((await server().data(UpdateTaskDocument, { id: task.id, input: { name: 'ship' } })).updateTask.name).toBe('ship');
     const workflow = (await server().data(CreateWorkflowDocument, { input: { projectId, name: 'flow', agentId: agent.id } })).createWorkflow;
-    expect((await server().data(UpdateWorkflowDocument, { id: workflow.id, input: { branch: 'dev' } })).updateWorkflow).toMatchObject({ branch: 'dev', agentId: agent.id });
+    expect((await server().data(UpdateWorkflowDocument, { id: workflow.id, input: { branch: 'dev' } })).updateWorkflow).toMatchObject({
+      branch: 'dev',
+      agentId: agent.id,
+    });
     const member = (await server().data(CreateWorkflowSkillDocument, { input: { workflowId: workflow.id, skillId: skill.id } })).createWorkflowSkill;
     expect((await server().data(UpdateWorkflowSkillDocument, { id: member.id, input: { position: 3 } })).updateWorkflowSkill.position).toBe(3);
     const step = (await server().data(CreateWorkflowTaskDocument, { input: { workflowId: workflow.id, taskId: task.id, position: 1 } })).createWorkflowTask;
     expect((await server().data(UpdateWorkflowTaskDocument, { id: step.id, input: { position: 2 } })).updateWorkflowTask.position).toBe(2);
-    expect((await server().data(WorkflowDocument, { id: workflow.id })).workflow).toMatchObject({ agent: { name: 'helper' }, skills: [{ name: 'lint' }], tasks: [{ name: 'ship' }] });
+    expect((await server().data(WorkflowDocument, { id: workflow.id })).workflow).toMatchObject({
+      agent: { name: 'helper' },
+      skills: [{ name: 'lint' }],
+      tasks: [{ name: 'ship' }],
+    });
 
     await server().data(DeleteWorkflowTaskDocument, { id: step.id });
     await server().data(DeleteWorkflowSkillDocument, { id: member.id });
@@ -112,7 +119,8 @@ describe('create, update and delete every Kind', () => {
   });
 
   test('Permission, RepositoryRef', async () => {
-    const permission = (await server().data(CreatePermissionDocument, { input: { projectId, subjectType: 'USER', subjectName: 'alice', role: 'VIEW' } })).createPermission;
+    const permission = (await server().data(CreatePermissionDocument, { input: { projectId, subjectType: 'USER', subjectName: 'alice', role: 'VIEW' } }))
+      .createPermission;
     expect(permission).toMatchObject({ subjectType: 'USER', subjectName: 'alice', role: 'VIEW' });
     expect((await server().data(UpdatePermissionDocument, { id: permission.id, input: { role: 'EDIT' } })).updatePermission.role).toBe('EDIT');
     await server().data(DeletePermissionDocument, { id: permission.id });
@@ -124,22 +132,33 @@ describe('create, update and delete every Kind', () => {
   });
 
   test('ProjectKey: the secret only in the create response', async () => {
-    const { createProjectKey } = await server().data(CreateProjectKeyDocument, { input: { projectId, name: 'ci', role: 'VIEW', expiresAt: '2099-01-01T00:00:00+02:00' } });
+    const { createProjectKey } = await server().data(CreateProjectKeyDocument, {
+      input: { projectId, name: 'ci', role: 'VIEW', expiresAt: '2099-01-01T00:00:00+02:00' },
+    });
     expect(createProjectKey).toMatchObject({ name: 'ci', role: 'VIEW', expiresAt: '2098-12-31T22:00:00.000Z' });
     expect(createProjectKey.key).toMatch(/^apk_/);
     expect((await server().data(ProjectKeyDocument, { id: createProjectKey.id })).projectKey?.key).toBeNull();
-    expect((await server().data(UpdateProjectKeyDocument, { id: createProjectKey.id, input: { description: 'for CI' } })).updateProjectKey.description).toBe('for CI');
+    expect((await server().data(UpdateProjectKeyDocument, { id: createProjectKey.id, input: { description: 'for CI' } })).updateProjectKey.description).toBe(
+      'for CI',
+    );
     await server().data(DeleteProjectKeyDocument, { id: createProjectKey.id });
   });
 
   test('User and Credential', async () => {
     const user = (await server().data(CreateUserDocument, { input: { username: 'carol', name: 'Carol', groups: ['ops'] } })).createUser;
-    expect((await server().data(UpdateUserDocument, { id: user.id, input: { email: 'carol@example.com' } })).updateUser).toMatchObject({ email: 'carol@example.com', groups: ['ops'] });
+    expect((await server().data(UpdateUserDocument, { id: user.id, input: { email: 'carol@example.com' } })).updateUser).toMatchObject({
+      email: 'carol@example.com',
+      groups: ['ops'],
+    });
     const carol = await server().domain.get(as(platformAdmin), User, decode(user.id));
     server().actors.set('carol', userActor(carol));
-    const credential = (await server().data(CreateCredentialDocument, { input: { provider: 'GITHUB', token: 'ghp_0123456789', installationId: 3_000_000_000 } }, { as: 'carol' })).createCredential;
+    const credential = (
+      await server().data(CreateCredentialDocument, { input: { provider: 'GITHUB', token: 'ghp_0123456789', installationId: 3_000_000_000 } }, { as: 'carol' })
+    ).createCredential;
     expect(credential).toMatchObject({ provider: 'GITHUB', authType: 'PAT', hasToken: true, installationId: 3_000_000_000, url: 'https://github.com' });
-    expect((await server().data(UpdateCredentialDocument, { id: credential.id, input: { token: null } }, { as: 'carol' })).updateCredential.hasToken).toBe(false);
+    expect((await server().data(UpdateCredentialDocument, { id: credential.id, input: { token: null } }, { as: 'carol' })).updateCredential.hasToken).toBe(
+      false,
+    );
     await server().data(DeleteCredentialDocument, { id: credential.id }, { as: 'carol' });
     await server().data(DeleteUserDocument, { id: user.id });
   });
@@ -166,13 +185,23 @@ describe('session lifecycle and actions', () => {
       })
     ).createSession;
     sessionId = created.id;
-    expect(created).toMatchObject({ llmTemperature: 0, llmModel: 'sonnet', timeout: 300, labels: [{ key: 'app', value: 'web' }], resourceOverrides: { cpu: '1', memory: null }, phase: null });
+    expect(created).toMatchObject({
+      llmTemperature: 0,
+      llmModel: 'sonnet',
+      timeout: 300,
+      labels: [{ key: 'app', value: 'web' }],
+      resourceOverrides: { cpu: '1', memory: null },
+      phase: null,
+    });
     const updated = (await server().data(UpdateSessionDocument, { id: sessionId, input: { llmModel: '', labels: null, prompt: 'Go' } })).updateSession;
     expect(updated).toMatchObject({ llmModel: 'sonnet', labels: null, prompt: 'Go' });
     expect((await server().data(StartSessionDocument, { id: sessionId })).startSession.phase).toBe('PENDING');
     expect((await server().data(StopSessionDocument, { id: sessionId })).stopSession.phase).toBe('STOPPING');
     const [again] = await server().errors(StopSessionDocument, { id: sessionId });
-    expect(again).toMatchObject({ message: 'cannot stop session in phase "Stopping"; must be Running, Creating, or Pending', extensions: { code: 6, name: 'Conflict' } });
+    expect(again).toMatchObject({
+      message: 'cannot stop session in phase "Stopping"; must be Running, Creating, or Pending',
+      extensions: { code: 6, name: 'Conflict' },
+    });
   });
 
   test('status write-back with structured conditions and reconciled state', async () => {
@@ -214,13 +243,21 @@ describe('session lifecycle and actions', () => {
     const workflow = (await server().data(CreateWorkflowDocument, { input: { projectId, name: 'chosen' } })).createWorkflow;
     const byId = (await server().data(SelectSessionWorkflowDocument, { id: sessionId, input: { workflowId: workflow.id } })).selectSessionWorkflow;
     expect(byId.workflow).toMatchObject({ id: workflow.id, name: 'chosen' });
-    const byGit = (await server().data(SelectSessionWorkflowDocument, { id: sessionId, input: { gitUrl: 'https://github.com/acme/flows.git', path: 'review' } })).selectSessionWorkflow;
+    const byGit = (
+      await server().data(SelectSessionWorkflowDocument, { id: sessionId, input: { gitUrl: 'https://github.com/acme/flows.git', path: 'review' } })
+    ).selectSessionWorkflow;
     expect(byGit.workflow).toMatchObject({ name: 'review', repoUrl: 'https://github.com/acme/flows.git', path: 'review', branch: null });
     const [both] = await server().errors(SelectSessionWorkflowDocument, { id: sessionId, input: {} });
     expect(both).toMatchObject({ message: 'exactly one of workflow_id or git_url is required', extensions: { code: 8 } });
 
     const clone = (await server().data(CloneSessionDocument, { id: sessionId, input: { name: 'feature-copy' } })).cloneSession;
-    expect(clone).toMatchObject({ name: 'feature-copy', parent: { id: sessionId }, phase: null, prompt: 'Go', environmentVariables: [{ key: 'DEBUG', value: '1' }] });
+    expect(clone).toMatchObject({
+      name: 'feature-copy',
+      parent: { id: sessionId },
+      phase: null,
+      prompt: 'Go',
+      environmentVariables: [{ key: 'DEBUG', value: '1' }],
+    });
     const { session } = await server().data(SessionDocument, { id: sessionId });
     expect(session?.children.nodes).toEqual([{ id: clone.id, name: 'feature-copy' }]);
 
@@ -257,7 +294,16 @@ describe('errors carry the REST codes', () => {
     const [shape] = await server().errors(CreateSessionDocument, { input: { projectId, name: 'x', repos: [{ url: 'not a url' }] } });
     expect(shape).toMatchObject({ extensions: { code: 8, field: 'repos' } });
     expect(shape!.message).toMatch(/^repos: item 0: url must be a git URL/);
-    const [labels] = await server().errors(CreateSessionDocument, { input: { projectId, name: 'x', labels: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] } });
+    const [labels] = await server().errors(CreateSessionDocument, {
+      input: {
+        projectId,
+        name: 'x',
+        labels: [
+          { key: 'a', value: '1' },
+          { key: 'a', value: '2' },
+        ],
+      },
+    });
     expect(labels).toMatchObject({ message: "labels: key 'a' is listed twice", extensions: { code: 8, field: 'labels' } });
     const [reference] = await server().errors(CreateSessionDocument, { input: { projectId, name: 'x', workflowId: projectId } });
     expect(reference).toMatchObject({ extensions: { code: 8, field: 'workflowId' } });

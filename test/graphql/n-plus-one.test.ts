@@ -46,7 +46,9 @@ test('a page of sessions with project, workflow and creator: the same statements
     const many = await statementsFor(async () => {
       const { sessions } = await server().data(SessionsDocument, { first: 50 }, { as: caller });
       expect(sessions.edges).toHaveLength(50);
-      expect(sessions.edges.every((e) => e.node.project.name.startsWith('load-') && e.node.workflow?.name === 'flow' && e.node.creator?.username === 'author')).toBe(true);
+      expect(
+        sessions.edges.every((e) => e.node.project.name.startsWith('load-') && e.node.workflow?.name === 'flow' && e.node.creator?.username === 'author'),
+      ).toBe(true);
     });
     console.info(`sessions with project, workflow, creator as ${caller}: ${few} statements for 5, ${many} for 50`);
     expect(many).toBe(few);

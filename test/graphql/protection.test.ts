@@ -10,10 +10,15 @@ import { useGraphqlServer } from './support.ts';
 
 const open = useGraphqlServer();
 const locked = useGraphqlServer({ graphiql: false, introspection: false });
-const manifest = trustedDocumentsManifest(JSON.parse(fs.readFileSync(new URL('../../src/generated/graphql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>);
+const manifest = trustedDocumentsManifest(
+  JSON.parse(fs.readFileSync(new URL('../../src/generated/graphql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>,
+);
 const trustedOnly = useGraphqlServer({ trustedDocuments: { documents: manifest, allowArbitraryOperations: false } });
 
-async function post(url: string, body: unknown): Promise<{ status: number; errors?: { message: string; extensions: { code: number; field?: string } }[]; data?: unknown }> {
+async function post(
+  url: string,
+  body: unknown,
+): Promise<{ status: number; errors?: { message: string; extensions: { code: number; field?: string } }[]; data?: unknown }> {
   const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer admin' }, body: JSON.stringify(body) });
   return { status: res.status, ...((await res.json()) as object) };
 }
@@ -58,7 +63,11 @@ describe('per environment', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
     // Nothing the page loads may come from elsewhere: no external src/href, no CSS url() or @import.
-    const loads = [...html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']*)["']/gi), ...html.matchAll(/url\(\s*["']?([^"')]*)/gi), ...html.matchAll(/@import\s+["']([^"']*)["']/gi)].map((m) => m[1]!);
+    const loads = [
+      ...html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']*)["']/gi),
+      ...html.matchAll(/url\(\s*["']?([^"')]*)/gi),
+      ...html.matchAll(/@import\s+["']([^"']*)["']/gi),
+    ].map((m) => m[1]!);
     expect(loads.filter((target) => /^(https?:)?\/\//i.test(target))).toEqual([]);
     expect(html).toContain('ProjectsWithLatestSessions');
     expect(html).toContain('mutation StartSession');
@@ -93,7 +102,10 @@ describe('request bodies', () => {
     return new Promise((resolve, reject) => {
       const req = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer admin', ...headers } }, (res) => {
         let text = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { code?: string; reason?: string } }));
+        res
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (text += chunk))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { code?: string; reason?: string } }));
       });
       req.on('error', reject);
       for (const chunk of chunks) req.write(chunk);

@@ -17,7 +17,21 @@ import {
   type SessionsQueryVariables,
 } from '../../src/generated/graphql/graphql.ts';
 import type { Row } from '../../src/domain/wire.ts';
-import { Agent, Credential, Permission, Project, ProjectKey, ProjectSettings, Session, Skill, Task, User, Workflow, WorkflowSkill, WorkflowTask } from '../../src/kinds/index.ts';
+import {
+  Agent,
+  Credential,
+  Permission,
+  Project,
+  ProjectKey,
+  ProjectSettings,
+  Session,
+  Skill,
+  Task,
+  User,
+  Workflow,
+  WorkflowSkill,
+  WorkflowTask,
+} from '../../src/kinds/index.ts';
 import { as, platformAdmin, userActor } from '../support/fixtures.ts';
 import { useGraphqlServer } from './support.ts';
 
@@ -51,7 +65,10 @@ beforeAll(async () => {
   });
   agent = await domain.create(admin, Agent, { project_id: alpha.id, name: 'reviewer', prompt: 'Review.' });
   workflow = await domain.create(admin, Workflow, { project_id: alpha.id, name: 'ship', agent_id: agent.id });
-  skills = [await domain.create(admin, Skill, { project_id: alpha.id, name: 'lint' }), await domain.create(admin, Skill, { project_id: alpha.id, name: 'test' })];
+  skills = [
+    await domain.create(admin, Skill, { project_id: alpha.id, name: 'lint' }),
+    await domain.create(admin, Skill, { project_id: alpha.id, name: 'test' }),
+  ];
   tasks = [await domain.create(admin, Task, { project_id: alpha.id, name: 'plan' })];
   // Positions out of creation order: the workflow lists its skills by position.
   await domain.create(admin, WorkflowSkill, { workflow_id: workflow.id, skill_id: skills[0]!.id, position: 2 });
@@ -108,7 +125,10 @@ describe('relations both ways', () => {
       status: 'ACTIVE',
       viewerRole: 'ADMIN',
       labels: [{ key: 'team', value: 'web' }],
-      settings: { repositories: [{ url: 'https://github.com/acme/web.git', branch: null, provider: 'GITHUB' }], groupAccess: [{ groupName: 'readers', role: 'VIEW' }] },
+      settings: {
+        repositories: [{ url: 'https://github.com/acme/web.git', branch: null, provider: 'GITHUB' }],
+        groupAccess: [{ groupName: 'readers', role: 'VIEW' }],
+      },
       agents: { nodes: [{ name: 'reviewer' }] },
       workflows: { nodes: [{ name: 'ship' }] },
     });
@@ -121,7 +141,13 @@ describe('relations both ways', () => {
       agent: { name: 'reviewer' },
       skills: [{ name: 'test' }, { name: 'lint' }],
       tasks: [{ name: 'plan' }],
-      workflowSkills: { totalCount: 2, nodes: [{ position: 1, skill: { name: 'test' } }, { position: 2, skill: { name: 'lint' } }] },
+      workflowSkills: {
+        totalCount: 2,
+        nodes: [
+          { position: 1, skill: { name: 'test' } },
+          { position: 2, skill: { name: 'lint' } },
+        ],
+      },
       sessions: { totalCount: 2 },
     });
   });
@@ -131,7 +157,11 @@ describe('relations both ways', () => {
     expect(user).toMatchObject({ username: 'vera', assignedSessions: { totalCount: 1 }, createdSessions: { totalCount: 0 } });
     expect((await server().data(ProjectByNameDocument, { name: 'beta' })).projectByName?.id).toBe(gid(Project, beta));
     expect((await server().data(UserByUsernameDocument, { username: 'vera' })).userByUsername?.id).toBe(gid(User, viewerUser));
-    expect((await server().data(NodeDocument, { id: gid(Session, sessions[1]!) })).node).toEqual({ id: gid(Session, sessions[1]!), __typename: 'Session', name: 'fix logout' });
+    expect((await server().data(NodeDocument, { id: gid(Session, sessions[1]!) })).node).toEqual({
+      id: gid(Session, sessions[1]!),
+      __typename: 'Session',
+      name: 'fix logout',
+    });
     expect((await server().data(NodeDocument, { id: gid(Project, beta) })).node).toMatchObject({ __typename: 'Project', name: 'beta' });
     // An id of another type, or of a deleted object, finds nothing.
     expect((await server().data(SessionDocument, { id: gid(Project, alpha) })).session).toBeNull();
@@ -141,7 +171,8 @@ describe('relations both ways', () => {
 });
 
 describe('filters and ordering', () => {
-  const names = async (variables: SessionsQueryVariables) => (await server().data(SessionsDocument, { first: 100, ...variables })).sessions.edges.map((e) => e.node.name);
+  const names = async (variables: SessionsQueryVariables) =>
+    (await server().data(SessionsDocument, { first: 100, ...variables })).sessions.edges.map((e) => e.node.name);
 
   test('text, case-insensitive, identifiers, numbers, null and boolean combinations', async () => {
     expect(await names({ where: { name: { startsWith: 'Fix' } } })).toEqual(['Fix login', 'Fix login, part 2']);
@@ -150,8 +181,17 @@ describe('filters and ordering', () => {
     expect(await names({ where: { workflowId: { in: [gid(Workflow, workflow)] }, llmTemperature: { gt: 0 } } })).toEqual(['fix logout']);
     expect(await names({ where: { parentSessionId: { isNull: false } } })).toEqual(['Fix login, part 2']);
     expect(await names({ where: { OR: [{ name: { eq: 'Write docs' } }, { name: { contains: 'deps' } }] } })).toEqual(['Write docs', 'Upgrade deps']);
-    expect(await names({ where: { projectId: { eq: gid(Project, alpha) }, NOT: { name: { contains: 'ix' } } } })).toEqual(['Refactor auth', 'Write docs', 'Upgrade deps']);
-    expect(await names({ where: { phase: { isNull: true }, createdAt: { gte: sessions[3]!['created_at'] as never } } })).toEqual(['Write docs', 'Upgrade deps', 'Fix login, part 2', 'Beta work']);
+    expect(await names({ where: { projectId: { eq: gid(Project, alpha) }, NOT: { name: { contains: 'ix' } } } })).toEqual([
+      'Refactor auth',
+      'Write docs',
+      'Upgrade deps',
+    ]);
+    expect(await names({ where: { phase: { isNull: true }, createdAt: { gte: sessions[3]!['created_at'] as never } } })).toEqual([
+      'Write docs',
+      'Upgrade deps',
+      'Fix login, part 2',
+      'Beta work',
+    ]);
   });
 
   test('order by any queryable field, ties broken by id; default is creation order', async () => {
@@ -163,7 +203,10 @@ describe('filters and ordering', () => {
       'Fix login, part 2',
       'Fix login',
     ]);
-    expect(await names({ where: { workflowId: { isNull: false } }, orderBy: [{ field: 'LLM_TEMPERATURE', direction: 'DESC' }] })).toEqual(['fix logout', 'Fix login']);
+    expect(await names({ where: { workflowId: { isNull: false } }, orderBy: [{ field: 'LLM_TEMPERATURE', direction: 'DESC' }] })).toEqual([
+      'fix logout',
+      'Fix login',
+    ]);
     expect((await names({})).slice(0, 2)).toEqual(['Fix login', 'fix logout']);
   });
 });
@@ -194,7 +237,14 @@ describe('relay pagination', () => {
     const where = { projectId: { eq: gid(Project, alpha) } };
     const page1 = (await server().data(SessionsDocument, { first: 3, orderBy, where })).sessions;
     const page2 = (await server().data(SessionsDocument, { first: 3, after: page1.pageInfo.endCursor, orderBy, where })).sessions;
-    expect([...page1.edges, ...page2.edges].map((e) => e.node.name)).toEqual(['Fix login', 'Fix login, part 2', 'Refactor auth', 'Upgrade deps', 'Write docs', 'fix logout']);
+    expect([...page1.edges, ...page2.edges].map((e) => e.node.name)).toEqual([
+      'Fix login',
+      'Fix login, part 2',
+      'Refactor auth',
+      'Upgrade deps',
+      'Write docs',
+      'fix logout',
+    ]);
   });
 });
 

@@ -113,7 +113,10 @@ async function yogaSse<T, V>(url: string, document: TypedDocumentNode<T, V>, var
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const lines = buffer.slice(0, end).split('\n');
           buffer = buffer.slice(end + 2);
-          const data = lines.find((line) => line.startsWith('data:'))?.slice(5).trim();
+          const data = lines
+            .find((line) => line.startsWith('data:'))
+            ?.slice(5)
+            .trim();
           if (lines.includes('event: next') && data) events.push(JSON.parse(data) as StreamResult<T>);
         }
       }

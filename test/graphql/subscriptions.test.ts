@@ -32,7 +32,8 @@ const admin = as(platformAdmin);
 const gid = (kind: { name: string }, id: string) => encodeGlobalID(kind.name, id);
 
 const domain = () => server().domain;
-const createSession = (project: Row, name: string, extra: Record<string, unknown> = {}) => domain().create(admin, Session, { project_id: project.id, name, ...extra });
+const createSession = (project: Row, name: string, extra: Record<string, unknown> = {}) =>
+  domain().create(admin, Session, { project_id: project.id, name, ...extra });
 const updateSession = (session: Row, values: Record<string, unknown>) => domain().update(admin, Session, session.id, values);
 
 /** Every stream a test opens is closed, and the server lets go of its feed subscription. */
@@ -340,7 +341,11 @@ describe('a client that stops reading', () => {
       const prompt = 'x'.repeat(64 * 1024);
       for (let i = 0; i < 1000 && feed.subscriberCount > 0; i++) {
         const object = { id: `fake${i}`, kind: 'Session', href: `/api/ambient/v1/sessions/fake${i}`, name: `fake${i}`, prompt, project_id: project.id };
-        await db.pool.query(`INSERT INTO change_events (kind, object_id, type, project_id, object) VALUES ('Session', $1, 'ADDED', $2, $3)`, [object.id, project.id, object]);
+        await db.pool.query(`INSERT INTO change_events (kind, object_id, type, project_id, object) VALUES ('Session', $1, 'ADDED', $2, $3)`, [
+          object.id,
+          project.id,
+          object,
+        ]);
         feed.wake();
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -357,7 +362,9 @@ describe('shutdown', () => {
   test('stopping the feed ends every open stream, and the server stops promptly', async () => {
     const harness: Harness = stopping();
     const project = await seedProject(harness.domain);
-    const streams = await Promise.all(TRANSPORTS.map((transport) => subscriber(stopping, transport)(ProjectSessionsChangedDocument, { project: gid(Project, project.id) })));
+    const streams = await Promise.all(
+      TRANSPORTS.map((transport) => subscriber(stopping, transport)(ProjectSessionsChangedDocument, { project: gid(Project, project.id) })),
+    );
     await eventually(() => harness.feed.subscriberCount === TRANSPORTS.length, 'every stream subscribed');
 
     const started = Date.now();
@@ -369,7 +376,9 @@ describe('shutdown', () => {
 });
 
 describe('trusted documents', () => {
-  const manifest = trustedDocumentsManifest(JSON.parse(fs.readFileSync(new URL('../../src/generated/graphql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>);
+  const manifest = trustedDocumentsManifest(
+    JSON.parse(fs.readFileSync(new URL('../../src/generated/graphql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>,
+  );
   const locked = useGraphqlServer({ trustedDocuments: { documents: manifest, allowArbitraryOperations: false } });
 
   test('graphql-sse runs only the text of a trusted document', async () => {
@@ -386,7 +395,10 @@ describe('trusted documents', () => {
     const hash = (SessionChangedDocument as { __meta__?: { hash?: string } }).__meta__!.hash!.replace(/^sha256:/, '');
     const client = createClient({ url: `${locked().url}/stream`, headers: { Authorization: 'Bearer admin' }, retryAttempts: 0 });
     const results: unknown[] = [];
-    const dispose = client.subscribe({ query: manifest.get(hash)!, variables: { id: gid(Session, session.id) } }, { next: (r) => void results.push(r), error: () => undefined, complete: () => undefined });
+    const dispose = client.subscribe(
+      { query: manifest.get(hash)!, variables: { id: gid(Session, session.id) } },
+      { next: (r) => void results.push(r), error: () => undefined, complete: () => undefined },
+    );
     await eventually(() => results.length > 0, 'the trusted subscription answered');
     expect(results[0]).toMatchObject({ data: { sessionChanged: { type: 'ADDED', session: { name: 'trusted' } } } });
     dispose();

@@ -59,10 +59,15 @@ describe('GitURL', () => {
     'git://example.com/repo',
     'git@github.com:acme/web.git',
   ])('accepts %s', (v) => expect(problem(rule, v)).toBeUndefined());
-  test.each(['ftp://example.com/x', 'https://', 'not a url', 'https://github.com/a b', 'file:///etc/passwd', '/local/path', `https://x.com/${'a'.repeat(2048)}`])(
-    'refuses %s',
-    (v) => expect(problem(rule, v)).toMatch(/^url must be a git URL/),
-  );
+  test.each([
+    'ftp://example.com/x',
+    'https://',
+    'not a url',
+    'https://github.com/a b',
+    'file:///etc/passwd',
+    '/local/path',
+    `https://x.com/${'a'.repeat(2048)}`,
+  ])('refuses %s', (v) => expect(problem(rule, v)).toMatch(/^url must be a git URL/));
 });
 
 describe('Branch and RepoPath', () => {

@@ -68,7 +68,9 @@ test('a slow subscriber is closed when its queue overflows; the others go on', a
 
 test('events committed while the LISTEN connection is down are delivered after it reconnects', async () => {
   const subscription = feed.subscribe();
-  await db().pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ambient-api-listen' AND datname = current_database()`);
+  await db().pool.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ambient-api-listen' AND datname = current_database()`,
+  );
   const p = await domain().create(as(platformAdmin), Project, { name: 'while-down' });
   const events = await take(subscription, 2);
   expect(events.map((e) => e.objectId)).toContain(p.id);

@@ -46,7 +46,10 @@ export async function openCluster(): Promise<Cluster> {
       remove: async (kind, namespace, name) => {
         const { apiVersion } = TYPES[kind]!;
         const path = apiVersion === 'v1' ? '/api/v1' : `/apis/${apiVersion}`;
-        await fetch(`${fake.url}${path}${namespace ? `/namespaces/${namespace}` : ''}/${kind}/${name}`, { method: 'DELETE', headers: { Authorization: `Bearer ${fake.token}` } });
+        await fetch(`${fake.url}${path}${namespace ? `/namespaces/${namespace}` : ''}/${kind}/${name}`, {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${fake.token}` },
+        });
       },
       fake,
       close: () => fake.close(),
@@ -94,7 +97,14 @@ export async function openCluster(): Promise<Cluster> {
       else await api.create(rest as never);
       if (status !== undefined && object.kind === 'AgenticSession') {
         await custom.patchNamespacedCustomObjectStatus(
-          { group: 'vteam.ambient-code', version: 'v1alpha1', plural: 'agenticsessions', namespace: object.metadata.namespace!, name: object.metadata.name!, body: { status } },
+          {
+            group: 'vteam.ambient-code',
+            version: 'v1alpha1',
+            plural: 'agenticsessions',
+            namespace: object.metadata.namespace!,
+            name: object.metadata.name!,
+            body: { status },
+          },
           setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
         );
       }

@@ -25,7 +25,9 @@ describe('names', () => {
 
   test('role binding names, and the hashed suffix for subjects that sanitize alike', () => {
     expect(roleBindingName({ role: 'edit', subject_name: 'alice@example.com', subject_type: 'user' })).toBe('ambient-permission-edit-alice-example-com-user');
-    expect(roleBindingName({ role: 'edit', subject_name: 'Alice@Example.com', subject_type: 'user' }, true)).toMatch(/^ambient-permission-edit-alice-example-com-user-[0-9a-f]{8}$/);
+    expect(roleBindingName({ role: 'edit', subject_name: 'Alice@Example.com', subject_type: 'user' }, true)).toMatch(
+      /^ambient-permission-edit-alice-example-com-user-[0-9a-f]{8}$/,
+    );
   });
 });
 
@@ -39,7 +41,12 @@ test('project → namespace: user labels first, ours win; display name and descr
     annotations: '{"note":"hi"}',
     deleted_at: null,
   });
-  expect(ns.labels).toEqual({ team: 'x', 'ambient-code.io/managed': 'true', 'app.kubernetes.io/managed-by': 'ambient-code', 'ambient-code.io/project-id': 'P1' });
+  expect(ns.labels).toEqual({
+    team: 'x',
+    'ambient-code.io/managed': 'true',
+    'app.kubernetes.io/managed-by': 'ambient-code',
+    'ambient-code.io/project-id': 'P1',
+  });
   expect(ns.annotations).toEqual({
     note: 'hi',
     'openshift.io/display-name': 'demo',
@@ -50,7 +57,11 @@ test('project → namespace: user labels first, ours win; display name and descr
 });
 
 test('metadata patches touch only owned keys and remove user keys that were dropped', () => {
-  const desired = { name: 'n', labels: { a: '1', mine: 'x' }, annotations: { 'ambient-code.io/user-label-keys': 'a', 'ambient-code.io/user-annotation-keys': '' } };
+  const desired = {
+    name: 'n',
+    labels: { a: '1', mine: 'x' },
+    annotations: { 'ambient-code.io/user-label-keys': 'a', 'ambient-code.io/user-annotation-keys': '' },
+  };
   const observed = {
     labels: { a: '1', b: '2', mine: 'x', foreign: 'keep' },
     annotations: { 'ambient-code.io/user-label-keys': 'a,b', 'ambient-code.io/user-annotation-keys': '', 'operator.io/x': 'keep' },
@@ -127,9 +138,20 @@ test('session → AgenticSession spec: snake_case to camelCase, joins resolved, 
     botAccount: { name: 'bot' },
     resourceOverrides: { cpu: '2', storageClass: 'fast' },
   });
-  const minimal = desiredSessionSpec({ ...SESSION, repos: null, prompt: null, workflow_repo_url: null, creator_username: null, environment_variables: null, parent_cr_name: null, bot_account_name: null, resource_overrides: null });
+  const minimal = desiredSessionSpec({
+    ...SESSION,
+    repos: null,
+    prompt: null,
+    workflow_repo_url: null,
+    creator_username: null,
+    environment_variables: null,
+    parent_cr_name: null,
+    bot_account_name: null,
+    resource_overrides: null,
+  });
   expect(minimal['repos']).toEqual([{ url: 'https://github.com/old/repo', branch: 'main', autoPush: false }]);
-  for (const key of ['initialPrompt', 'activeWorkflow', 'userContext', 'environmentVariables', 'botAccount', 'resourceOverrides']) expect(minimal).not.toHaveProperty(key);
+  for (const key of ['initialPrompt', 'activeWorkflow', 'userContext', 'environmentVariables', 'botAccount', 'resourceOverrides'])
+    expect(minimal).not.toHaveProperty(key);
   expect(specPatch(minimal, desiredSessionSpec(SESSION))).toMatchObject({ initialPrompt: null, activeWorkflow: null, userContext: null });
   expect(specPatch(minimal, minimal)).toBeUndefined();
 });
@@ -138,8 +160,18 @@ test('session → AgenticSession metadata', () => {
   expect(desiredSessionMetadata(SESSION)).toEqual({
     name: 'session-s1',
     namespace: 'demo',
-    labels: { team: 'x', 'ambient-code.io/session-id': 'S1', 'ambient-code.io/project-id': 'P1', 'ambient-code.io/managed': 'true', 'ambient-code.io/managed-by': 'ambient-api-server' },
-    annotations: { 'vteam.ambient-code/parent-session-id': 'session-parent', 'ambient-code.io/user-label-keys': 'team', 'ambient-code.io/user-annotation-keys': '' },
+    labels: {
+      team: 'x',
+      'ambient-code.io/session-id': 'S1',
+      'ambient-code.io/project-id': 'P1',
+      'ambient-code.io/managed': 'true',
+      'ambient-code.io/managed-by': 'ambient-api-server',
+    },
+    annotations: {
+      'vteam.ambient-code/parent-session-id': 'session-parent',
+      'ambient-code.io/user-label-keys': 'team',
+      'ambient-code.io/user-annotation-keys': '',
+    },
   });
 });
 
@@ -173,6 +205,8 @@ describe('status back-flow', () => {
   test('the phase guard: a pending start request, or a stop request while still running', () => {
     expect(statusFromCr({ ...cr, metadata: { uid: 'u', annotations: { 'ambient-code.io/start-requested-at': 'x' } } })).not.toHaveProperty('phase');
     expect(statusFromCr({ ...cr, metadata: { uid: 'u', annotations: { 'ambient-code.io/stop-requested-at': 'x' } } })).not.toHaveProperty('phase');
-    expect(statusFromCr({ metadata: { uid: 'u', annotations: { 'ambient-code.io/stop-requested-at': 'x' } }, status: { phase: 'Stopped' } })).toMatchObject({ phase: 'Stopped' });
+    expect(statusFromCr({ metadata: { uid: 'u', annotations: { 'ambient-code.io/stop-requested-at': 'x' } }, status: { phase: 'Stopped' } })).toMatchObject({
+      phase: 'Stopped',
+    });
   });
 });

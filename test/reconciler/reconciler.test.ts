@@ -86,7 +86,10 @@ describe('Permission → RoleBinding', () => {
     const perm = await w.services.domain.create(admin, Permission, { project_id: p.id, subject_type: 'user', subject_name: 'alice@example.com', role: 'view' });
     const rb = await w.eventually(() => bindingOf(ns, 'ambient-permission-view-alice-example-com-user'));
     expect(rb).toMatchObject({
-      metadata: { labels: { app: 'ambient-permission', 'ambient-code.io/permission-id': perm.id }, annotations: { 'ambient-code.io/subject-name': 'alice@example.com' } },
+      metadata: {
+        labels: { app: 'ambient-permission', 'ambient-code.io/permission-id': perm.id },
+        annotations: { 'ambient-code.io/subject-name': 'alice@example.com' },
+      },
       roleRef: { kind: 'ClusterRole', name: 'ambient-project-view' },
       subjects: [{ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: 'alice@example.com' }],
     });
@@ -109,8 +112,20 @@ describe('Permission → RoleBinding', () => {
     await w.eventually(() => namespaceOf(ns));
     const subjects = [{ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'ops' }];
     const roleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'ambient-project-edit' };
-    await w.cluster.seed({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'ambient-permission-edit-ops-group', namespace: ns }, roleRef, subjects } as KubeObject);
-    await w.cluster.seed({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'ambient-admin-bob', namespace: ns }, roleRef, subjects } as KubeObject);
+    await w.cluster.seed({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'ambient-permission-edit-ops-group', namespace: ns },
+      roleRef,
+      subjects,
+    } as KubeObject);
+    await w.cluster.seed({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'ambient-admin-bob', namespace: ns },
+      roleRef,
+      subjects,
+    } as KubeObject);
     const perm = await w.services.domain.create(admin, Permission, { project_id: p.id, subject_type: 'group', subject_name: 'ops', role: 'edit' });
     await w.eventually(async () => (await bindingOf(ns, 'ambient-permission-edit-ops-group'))?.metadata.labels?.['ambient-code.io/permission-id'] === perm.id);
     await w.services.domain.delete(admin, Permission, perm.id);
@@ -125,16 +140,25 @@ describe('Session → AgenticSession', () => {
     const p = await project();
     await w.eventually(() => namespaceOf(p['name'] as string));
     const creator = await w.services.domain.create(admin, User, { username: uniqueName('u'), name: 'Creator', groups: ['devs'] });
-    const workflow = await w.services.domain.create(admin, Workflow, { project_id: p.id, name: 'wf', repo_url: 'https://github.com/wf/flows', path: 'flows/x' });
-    const s = await w.services.domain.create({ actor: { type: 'user', userId: creator.id, username: creator['username'] as string, groups: [], platformAdmin: true } }, Session, {
+    const workflow = await w.services.domain.create(admin, Workflow, {
       project_id: p.id,
-      name: 'work',
-      prompt: 'Do it',
-      repos: '[{"url":"https://github.com/a/b"}]',
-      workflow_id: workflow.id,
-      labels: '{"team":"x"}',
-      ...extra,
+      name: 'wf',
+      repo_url: 'https://github.com/wf/flows',
+      path: 'flows/x',
     });
+    const s = await w.services.domain.create(
+      { actor: { type: 'user', userId: creator.id, username: creator['username'] as string, groups: [], platformAdmin: true } },
+      Session,
+      {
+        project_id: p.id,
+        name: 'work',
+        prompt: 'Do it',
+        repos: '[{"url":"https://github.com/a/b"}]',
+        workflow_id: workflow.id,
+        labels: '{"team":"x"}',
+        ...extra,
+      },
+    );
     await w.services.sessions.start(admin, s.id);
     const cr = await w.eventually(() => crOf(p['name'] as string, s['kube_cr_name'] as string));
     return { w, p, s, cr, creator, workflow };
@@ -142,7 +166,12 @@ describe('Session → AgenticSession', () => {
 
   test('start creates the CR with the spec mapping; its uid flows back; no CR before the first start', async () => {
     const { w, p, s, cr, creator } = await startedSession();
-    expect(cr.metadata.labels).toMatchObject({ team: 'x', 'ambient-code.io/session-id': s.id, 'ambient-code.io/project-id': p.id, 'ambient-code.io/managed-by': 'ambient-api-server' });
+    expect(cr.metadata.labels).toMatchObject({
+      team: 'x',
+      'ambient-code.io/session-id': s.id,
+      'ambient-code.io/project-id': p.id,
+      'ambient-code.io/managed-by': 'ambient-api-server',
+    });
     expect((cr as unknown as { spec: unknown }).spec).toEqual({
       displayName: 'work',
       initialPrompt: 'Do it',
@@ -170,10 +199,20 @@ describe('Session → AgenticSession', () => {
     await w.services.domain.update(admin, User, creator.id, { name: 'Renamed' });
     await w.eventually(async () => {
       const spec = ((await crOf(ns, name)) as unknown as { spec: Record<string, { branch?: string; displayName?: string }> }).spec;
-      return spec['timeout'] === (60 as never) && !('initialPrompt' in spec) && spec['activeWorkflow']?.branch === 'dev' && spec['userContext']?.displayName === 'Renamed';
+      return (
+        spec['timeout'] === (60 as never) &&
+        !('initialPrompt' in spec) &&
+        spec['activeWorkflow']?.branch === 'dev' &&
+        spec['userContext']?.displayName === 'Renamed'
+      );
     });
 
-    await operator((await crOf(ns, name))!, { phase: 'Running', startTime: '2026-03-02T09:00:00Z', sdkSessionId: 'sdk-1', conditions: [{ type: 'Ready', status: 'True' }] });
+    await operator((await crOf(ns, name))!, {
+      phase: 'Running',
+      startTime: '2026-03-02T09:00:00Z',
+      sdkSessionId: 'sdk-1',
+      conditions: [{ type: 'Ready', status: 'True' }],
+    });
     const running = await w.eventually(async () => {
       const row = await w.services.domain.get(admin, Session, s.id);
       return row['phase'] === 'Running' ? row : undefined;
@@ -191,7 +230,11 @@ describe('Session → AgenticSession', () => {
     expect((await w.services.domain.get(admin, Session, s.id))['phase']).toBe('Stopping');
     expect((await crOf(ns, name))!.metadata.annotations!['ambient-code.io/stop-requested-at']).toBe(stopAt);
 
-    await operator((await crOf(ns, name))!, { phase: 'Stopped', completionTime: '2026-03-02T10:00:00Z' }, { 'ambient-code.io/desired-phase': undefined, 'ambient-code.io/stop-requested-at': undefined });
+    await operator(
+      (await crOf(ns, name))!,
+      { phase: 'Stopped', completionTime: '2026-03-02T10:00:00Z' },
+      { 'ambient-code.io/desired-phase': undefined, 'ambient-code.io/stop-requested-at': undefined },
+    );
     await w.eventually(async () => (await w.services.domain.get(admin, Session, s.id))['phase'] === 'Stopped');
 
     // start again: desired phase Running once; the stale Stopped is not copied while start-requested-at stands
@@ -212,7 +255,9 @@ describe('Session → AgenticSession', () => {
       const row = await w.services.domain.get(admin, Session, s.id);
       return row['phase'] === 'Failed' ? row : undefined;
     });
-    expect(JSON.parse(failed['conditions'] as string)).toEqual([{ type: 'Ready', reason: 'ResourceDeleted', status: 'False', message: 'AgenticSession was deleted outside the API' }]);
+    expect(JSON.parse(failed['conditions'] as string)).toEqual([
+      { type: 'Ready', reason: 'ResourceDeleted', status: 'False', message: 'AgenticSession was deleted outside the API' },
+    ]);
 
     const second = await startedSession();
     await second.w.services.domain.delete(admin, Session, second.s.id);

@@ -38,7 +38,15 @@ export function useReconcilerWorld(): () => ReconcilerWorld {
       registry,
       async start(options = {}) {
         const config = loadConfig({ RECONCILER_RESYNC_SECONDS: String(Math.max(5, Math.round((options.resyncMs ?? 60_000) / 1000))) });
-        const reconciler = startReconciler({ config, database: { pool: db.pool, connectionString: db.url }, services, log: testLog, registry: new Registry(), kubeConfig: cluster.kubeConfig, leaderIntervalMs: 200 })!;
+        const reconciler = startReconciler({
+          config,
+          database: { pool: db.pool, connectionString: db.url },
+          services,
+          log: testLog,
+          registry: new Registry(),
+          kubeConfig: cluster.kubeConfig,
+          leaderIntervalMs: 200,
+        })!;
         running.push(reconciler);
         await world.eventually(() => reconciler.controller !== undefined || running.some((r) => r !== reconciler && r.isLeader()));
         return reconciler;

@@ -37,7 +37,12 @@ const BODIES: Record<string, (a: TestApi) => Promise<Json>> = {
     const t = await a.request<Json>('POST', `${V1}/tasks`, { body: { project_id: p['id'], name: 't' } });
     return { workflow_id: w.body['id'], task_id: t.body['id'] };
   },
-  Session: async (a) => ({ project_id: (await project(a))['id'], name: 'fix-login-bug', llm_temperature: 0, repos: '[{"url":"https://github.com/acme/web.git","branch":"main"}]' }),
+  Session: async (a) => ({
+    project_id: (await project(a))['id'],
+    name: 'fix-login-bug',
+    llm_temperature: 0,
+    repos: '[{"url":"https://github.com/acme/web.git","branch":"main"}]',
+  }),
   Permission: async (a) => ({ project_id: (await project(a))['id'], subject_type: 'group', subject_name: 'ops', role: 'view' }),
   RepositoryRef: async (a) => ({ project_id: (await project(a))['id'], url: 'https://gitlab.com/acme/platform/api.git' }),
   ProjectKey: async (a) => ({ project_id: (await project(a))['id'], name: 'ci', role: 'view' }),
@@ -108,7 +113,12 @@ test('the example of rest-contract §11.1', async () => {
   const p = await project(a);
   const res = await a.request<Json>('POST', `${V1}/sessions`, {
     headers: { 'X-Ambient-Project': p['name'] as string },
-    body: { name: 'fix-login-bug', prompt: 'Fix the login redirect loop', repos: '[{"url":"https://github.com/acme/web.git","branch":"main"}]', llm_temperature: 0 },
+    body: {
+      name: 'fix-login-bug',
+      prompt: 'Fix the login redirect loop',
+      repos: '[{"url":"https://github.com/acme/web.git","branch":"main"}]',
+      llm_temperature: 0,
+    },
   });
   expect(res.status).toBe(201);
   const id = res.body['id'] as string;

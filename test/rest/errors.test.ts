@@ -56,10 +56,16 @@ describe('bodies', () => {
 
   test('unknown keys, missing required keys and wrong JSON types: 400 code 17; value rules: 400 code 8', async () => {
     const a = api();
-    expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: 'ok-name', nope: 1 } }), 400, 17)).toBe('Invalid request format: unknown field "nope"');
-    expect(expectError(await a.request('POST', `${V1}/projects`, { body: {} }), 400, 17)).toBe('Invalid request format: no value given for required property name');
+    expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: 'ok-name', nope: 1 } }), 400, 17)).toBe(
+      'Invalid request format: unknown field "nope"',
+    );
+    expect(expectError(await a.request('POST', `${V1}/projects`, { body: {} }), 400, 17)).toBe(
+      'Invalid request format: no value given for required property name',
+    );
     expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: 42 } }), 400, 17)).toBe('Invalid request format: name must be a string');
-    expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: 'Bad_Name' } }), 400, 8)).toBe('project name must match DNS-1123 label format: ^[a-z][a-z0-9-]*[a-z0-9]$');
+    expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: 'Bad_Name' } }), 400, 8)).toBe(
+      'project name must match DNS-1123 label format: ^[a-z][a-z0-9-]*[a-z0-9]$',
+    );
     expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: 'kube-system' } }), 400, 8)).toBe("project name 'kube-system' is reserved");
     expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: 'x-y', id: 'mine' } }), 400, 8)).toBe('id must be empty');
     const p = await project();
@@ -79,7 +85,10 @@ describe('bodies', () => {
   test('content types: JSON and +json accepted, anything else 400 code 17', async () => {
     const a = api();
     for (const type of ['application/json; charset=utf-8', 'application/merge-patch+json']) {
-      const res = await a.request('POST', `${V1}/projects`, { raw: JSON.stringify({ name: `ct-${Math.random().toString(36).slice(2, 8)}` }), headers: { 'Content-Type': type } });
+      const res = await a.request('POST', `${V1}/projects`, {
+        raw: JSON.stringify({ name: `ct-${Math.random().toString(36).slice(2, 8)}` }),
+        headers: { 'Content-Type': type },
+      });
       expect(res.status, res.text).toBe(201);
     }
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
@@ -116,7 +125,9 @@ describe('lifecycle conflicts and gateway errors', () => {
   test('409 code 6 with the contract reasons', async () => {
     const a = api();
     const p = await project();
-    expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: p['name'] } }), 409, 6)).toBe(`Project with name='${String(p['name'])}' already exists`);
+    expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: p['name'] } }), 409, 6)).toBe(
+      `Project with name='${String(p['name'])}' already exists`,
+    );
     const s = (await a.request<Json>('POST', `${V1}/sessions`, { body: { name: 's', project_id: p['id'] } })).body;
     expect(expectError(await a.request('POST', `${V1}/sessions/${String(s['id'])}/stop`), 409, 6)).toBe(
       'cannot stop session in phase ""; must be Running, Creating, or Pending',
@@ -128,9 +139,9 @@ describe('lifecycle conflicts and gateway errors', () => {
   });
 
   test('a dependency that is not configured: 503 code 31', async () => {
-    expect(expectError(await withoutKey().request('POST', `${V1}/credentials`, { body: { provider: 'gitlab', token: 'glpat-abcdefghijklmnopqrst' } }), 503, 31)).toBe(
-      'credential encryption is not configured',
-    );
+    expect(
+      expectError(await withoutKey().request('POST', `${V1}/credentials`, { body: { provider: 'gitlab', token: 'glpat-abcdefghijklmnopqrst' } }), 503, 31),
+    ).toBe('credential encryption is not configured');
   });
 });
 
@@ -166,7 +177,10 @@ describe('authentication failures', () => {
 describe('headers', () => {
   test('CORS: preflight 204 without authentication; allowed origins echoed; others not', async () => {
     const a = api();
-    const preflight = await fetch(`${a.url}${V1}/sessions`, { method: 'OPTIONS', headers: { Origin: 'https://ui.example.com', 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await fetch(`${a.url}${V1}/sessions`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://ui.example.com', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://ui.example.com');
     expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, PATCH, DELETE, OPTIONS');

@@ -24,7 +24,13 @@ beforeAll(async () => {
   for (let i = 0; i < 12; i++) {
     await a.request('POST', `${V1}/sessions`, {
       headers: { 'X-Ambient-Project': i < 9 ? 'alpha' : 'beta' },
-      body: { name: `s${String(i).padStart(2, '0')}`, timeout: 60 * (i + 1), llm_model: i % 3 === 0 ? 'claude-opus' : 'sonnet', interactive: i % 2 === 0, prompt: i === 4 ? "it's here" : null },
+      body: {
+        name: `s${String(i).padStart(2, '0')}`,
+        timeout: 60 * (i + 1),
+        llm_model: i % 3 === 0 ? 'claude-opus' : 'sonnet',
+        interactive: i % 2 === 0,
+        prompt: i === 4 ? "it's here" : null,
+      },
     });
   }
 });
@@ -68,7 +74,7 @@ describe('order', () => {
     expect(rows.at(-1)).toEqual(['claude-opus', 600]);
   });
 
-  test.each(['repos', 'nope', 'name sideways', "name; DROP TABLE sessions --", 'sessions.name', ''])('bad order value %j → 400 code 21', async (item) => {
+  test.each(['repos', 'nope', 'name sideways', 'name; DROP TABLE sessions --', 'sessions.name', ''])('bad order value %j → 400 code 21', async (item) => {
     const res = await api().request('GET', `${V1}/sessions?orderBy=${q(`name,${item}`)}`);
     expect(expectError(res, 400, 21)).toBe(`bad order value '${item.trim()}'`);
   });
@@ -81,7 +87,7 @@ describe('search', () => {
     ['not (timeout between 120 and 300)', 8],
     ["name in ('s01', 's02', 'zz')", 2],
     ["name not in ('s01')", 11],
-    ['timeout * 2 > 1000 or interactive = \'false\'', 8],
+    ["timeout * 2 > 1000 or interactive = 'false'", 8],
     ["prompt = 'it''s here'", 1],
     ["sessions.name like 's1%'", 2],
     ['completion_time is null', 12],
@@ -101,12 +107,12 @@ describe('search', () => {
     "name ~= 'x'",
     'name in ()',
     "projects.name = 'x'",
-    "\"name\" = 'x'",
+    '"name" = \'x\'',
     "timeout like '1%'",
     "name = 'unterminated",
     "name = 'x'; DROP TABLE sessions; --",
     "name = 'x' OR 1=1",
-    "1 = 1",
+    '1 = 1',
     `name = '${'x'.repeat(9000)}'`,
   ])('refused: %s', async (search) => {
     const reason = expectError(await api().request('GET', `${V1}/sessions?search=${q(search)}`), 400, 21);
@@ -133,9 +139,15 @@ describe('sparse fields', () => {
   });
 
   test('unknown fields: 400 code 8 naming them; write-only fields are not readable', async () => {
-    expect(expectError(await api().request('GET', `${V1}/sessions?fields=name,bogus,secret`), 400, 8)).toBe("The following field(s) doesn't exist in `Session`: bogus, secret");
-    expect(expectError(await api().request('GET', `${V1}/credentials?fields=token`), 400, 8)).toBe("The following field(s) doesn't exist in `Credential`: token");
-    expect(expectError(await api().request('GET', `${V1}/sessions?fields=${q('name) FROM users --')}`), 400, 8)).toMatch(/^The following field\(s\) doesn't exist/);
+    expect(expectError(await api().request('GET', `${V1}/sessions?fields=name,bogus,secret`), 400, 8)).toBe(
+      "The following field(s) doesn't exist in `Session`: bogus, secret",
+    );
+    expect(expectError(await api().request('GET', `${V1}/credentials?fields=token`), 400, 8)).toBe(
+      "The following field(s) doesn't exist in `Credential`: token",
+    );
+    expect(expectError(await api().request('GET', `${V1}/sessions?fields=${q('name) FROM users --')}`), 400, 8)).toMatch(
+      /^The following field\(s\) doesn't exist/,
+    );
   });
 });
 
@@ -149,7 +161,9 @@ describe('project filter', () => {
     for (const hostile of ["alpha' OR '1'='1", 'ALPHA', '../beta', 'a'.repeat(64)]) {
       expect(expectError(await api().request('GET', `${V1}/sessions?project_id=${q(hostile)}`), 400, 8)).toBe('invalid project_id format');
     }
-    expect(expectError(await api().request('GET', `${V1}/sessions`, { headers: { 'X-Ambient-Project': 'bad name' } }), 400, 8)).toBe('invalid project_id format');
+    expect(expectError(await api().request('GET', `${V1}/sessions`, { headers: { 'X-Ambient-Project': 'bad name' } }), 400, 8)).toBe(
+      'invalid project_id format',
+    );
   });
 
   test('the filter ANDs with search; project scope is ignored for global Kinds', async () => {

@@ -38,7 +38,11 @@ test('every Kind has its five operations; every $ref resolves; the bearer scheme
 
 test('JSON-text fields carry their JSON shape as contentSchema', () => {
   const session = generated.components!.schemas!['Session'] as { properties: Record<string, Record<string, unknown>> };
-  expect(session.properties['repos']).toMatchObject({ type: 'string', contentMediaType: 'application/json', contentSchema: { type: 'array', items: { $ref: '#/components/schemas/SessionRepo' } } });
+  expect(session.properties['repos']).toMatchObject({
+    type: 'string',
+    contentMediaType: 'application/json',
+    contentSchema: { type: 'array', items: { $ref: '#/components/schemas/SessionRepo' } },
+  });
   expect(generated.components!.schemas!['SessionRepo']).toMatchObject({ required: ['url'], additionalProperties: false });
 });
 

@@ -102,7 +102,11 @@ describe.each([
     expect((await sdk.stopSession(id)).phase).toBe('Stopping');
     const error = await sdk.stopSession(id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 409, code: 'ambient-api-server-6', reason: 'cannot stop session in phase "Stopping"; must be Running, Creating, or Pending' });
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'ambient-api-server-6',
+      reason: 'cannot stop session in phase "Stopping"; must be Running, Creating, or Pending',
+    });
     expect((error as ApiError).operationId).toMatch(/^[0-9A-Za-z]{27}$/);
 
     await sdk.deleteSession(id);

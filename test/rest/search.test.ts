@@ -168,7 +168,18 @@ describe('compileSearch: operators', () => {
   });
 
   it('rejects operators that are not in the language', () => {
-    for (const search of ["name == 'x'", "name === 'x'", "name ! 'x'", "name ~ 'x'", "name ^ 'x'", "name & 'x'", "name | 'x'", "name || 'x'", "name = 'x' && timeout = 1"]) rejects(search);
+    for (const search of [
+      "name == 'x'",
+      "name === 'x'",
+      "name ! 'x'",
+      "name ~ 'x'",
+      "name ^ 'x'",
+      "name & 'x'",
+      "name | 'x'",
+      "name || 'x'",
+      "name = 'x' && timeout = 1",
+    ])
+      rejects(search);
   });
 });
 
@@ -230,7 +241,9 @@ describe('compileSearch: arithmetic', () => {
 
   it('a divisor read from a row may be zero without failing the query', () => {
     expect(t('timeout / sdk_restart_count > 1')).toBe('((t."timeout"::numeric / NULLIF(t."sdk_restart_count"::numeric, 0)) > $1::numeric)');
-    expect(t('timeout % (sdk_restart_count + 1) > 1')).toBe('((t."timeout"::numeric % NULLIF((t."sdk_restart_count"::numeric + $1::numeric), 0)) > $2::numeric)');
+    expect(t('timeout % (sdk_restart_count + 1) > 1')).toBe(
+      '((t."timeout"::numeric % NULLIF((t."sdk_restart_count"::numeric + $1::numeric), 0)) > $2::numeric)',
+    );
   });
 
   it('rejects a division by a zero literal', () => {
@@ -260,7 +273,7 @@ describe('compileSearch: arithmetic', () => {
     rejects('timeout = llm_max_tokens', 'expected a literal');
     rejects('timeout > timeout + 1', 'expected a literal');
     rejects('timeout between timeout and 2', 'expected a literal');
-    rejects("name like name", 'expected a literal');
+    rejects('name like name', 'expected a literal');
   });
 
   it(`accepts at most ${MAX_ARITHMETIC_OPERATORS} arithmetic operators in one value`, () => {
@@ -275,7 +288,7 @@ describe('compileSearch: literals and their conversion', () => {
     expect(q("name = ''").values).toEqual(['']);
     expect(q("name = ''''").values).toEqual(["'"]);
     expect(q("name = 'a''''b'").values).toEqual(["a''b"]);
-    expect(q("name = 'héllo 世界 🙂 \"x\" `y` [z]'").values).toEqual(['héllo 世界 🙂 "x" `y` [z]']);
+    expect(q('name = \'héllo 世界 🙂 "x" `y` [z]\'').values).toEqual(['héllo 世界 🙂 "x" `y` [z]']);
     expect(q("name = 'line\nbreak'").values).toEqual(['line\nbreak']);
     expect(q("name = 'and or not'").values).toEqual(['and or not']);
     rejects("name = 'abc", 'unterminated string');
@@ -312,7 +325,7 @@ describe('compileSearch: literals and their conversion', () => {
     expect(q("name = 'abc'").values).toEqual(['abc']);
     expect(q('name = 123').values).toEqual(['123']);
     expect(q('name = -1.50e3').values).toEqual(['-1.50e3']);
-    expect(q('name in (007, \'x\')').values).toEqual(['007', 'x']);
+    expect(q("name in (007, 'x')").values).toEqual(['007', 'x']);
   });
 
   it('integer fields take integer values only, within the column range', () => {
@@ -417,7 +430,7 @@ describe('compileSearch: keywords and identifiers', () => {
 
   it('rejects unknown fields', () => {
     rejects("foo = 'x'", "unknown field 'foo'");
-    rejects("deleted_at is null", "unknown field 'deleted_at'");
+    rejects('deleted_at is null', "unknown field 'deleted_at'");
     rejects("kind = 'Session'", "unknown field 'kind'");
     rejects("href = 'x'", "unknown field 'href'");
     rejects("constructor = 'x'", "unknown field 'constructor'");
@@ -427,7 +440,16 @@ describe('compileSearch: keywords and identifiers', () => {
   });
 
   it('rejects non-queryable fields: JSON text, arrays, write-only and computed', () => {
-    for (const field of ['repos', 'labels', 'annotations', 'conditions', 'resource_overrides', 'environment_variables', 'reconciled_repos', 'reconciled_workflow']) {
+    for (const field of [
+      'repos',
+      'labels',
+      'annotations',
+      'conditions',
+      'resource_overrides',
+      'environment_variables',
+      'reconciled_repos',
+      'reconciled_workflow',
+    ]) {
       rejects(`${field} = 'x'`, `field '${field}' cannot be used in a search`);
       rejects(`${field} is null`, 'cannot be used in a search');
     }
@@ -437,7 +459,32 @@ describe('compileSearch: keywords and identifiers', () => {
   });
 
   it('rejects keywords used as fields and other syntax errors', () => {
-    for (const search of ['and', 'or', 'not', 'null', 'is null', "in ('x')", "phase = 'x' and", "phase = 'x' or", "phase = 'x' and or phase = 'y'", 'phase', "phase 'x'", "phase = 'x' phase = 'y'", '()', '(', ')', "(phase = 'x'", "phase = 'x')", "phase = 'x' not", "phase not = 'x'", 'phase is', 'phase is not', "phase is not like 'x'", ',', "phase = 'x',"]) {
+    for (const search of [
+      'and',
+      'or',
+      'not',
+      'null',
+      'is null',
+      "in ('x')",
+      "phase = 'x' and",
+      "phase = 'x' or",
+      "phase = 'x' and or phase = 'y'",
+      'phase',
+      "phase 'x'",
+      "phase = 'x' phase = 'y'",
+      '()',
+      '(',
+      ')',
+      "(phase = 'x'",
+      "phase = 'x')",
+      "phase = 'x' not",
+      "phase not = 'x'",
+      'phase is',
+      'phase is not',
+      "phase is not like 'x'",
+      ',',
+      "phase = 'x',",
+    ]) {
       rejects(search);
     }
   });
@@ -516,12 +563,17 @@ describe('compileSearch: literals never reach the SQL text', () => {
     't."name" = t."name"',
     '/* comment */',
     "' UNION SELECT * FROM credentials --",
-    'Robert\'); DROP TABLE Students;--',
+    "Robert'); DROP TABLE Students;--",
   ];
 
   it.each(injections)('%s', (payload) => {
     const quoted = `'${payload.replaceAll("'", "''")}'`;
-    for (const search of [`name = ${quoted}`, `name like ${quoted} or phase in (${quoted}, 'x')`, `not (prompt between ${quoted} and ${quoted})`, `id is not ${quoted}`]) {
+    for (const search of [
+      `name = ${quoted}`,
+      `name like ${quoted} or phase in (${quoted}, 'x')`,
+      `not (prompt between ${quoted} and ${quoted})`,
+      `id is not ${quoted}`,
+    ]) {
       const compiled = compileSearch(Session, search)!;
       assertSafeSql(compiled, Session);
       const { text, values } = compiled.toQuery();
@@ -535,7 +587,10 @@ describe('compileSearch: literals never reach the SQL text', () => {
   });
 
   it('the parameters are numbered $1..$n in order and match the values', () => {
-    const compiled = compileSearch(Session, "(name = 'a' or timeout in (1, 2)) and not created_at between '2026-01-01T00:00:00Z' and '2027-01-01T00:00:00Z' and timeout * 3 + 1 > 2")!;
+    const compiled = compileSearch(
+      Session,
+      "(name = 'a' or timeout in (1, 2)) and not created_at between '2026-01-01T00:00:00Z' and '2027-01-01T00:00:00Z' and timeout * 3 + 1 > 2",
+    )!;
     assertSafeSql(compiled, Session);
     expect(compiled.toQuery().values).toEqual(['a', 1, 2, new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), 3, 1, 2]);
   });
@@ -544,7 +599,21 @@ describe('compileSearch: literals never reach the SQL text', () => {
 describe('the parser and lexer on their own', () => {
   it('tokenizes keywords case-insensitively and keeps names as written', () => {
     const tokens = tokenize("Phase IS not NULL and x.y >= -1.5e3 'a''b'");
-    expect(tokens.map((tok) => tok.type)).toEqual(['name', 'keyword', 'keyword', 'keyword', 'keyword', 'name', 'operator', 'name', 'operator', 'operator', 'number', 'string', 'end']);
+    expect(tokens.map((tok) => tok.type)).toEqual([
+      'name',
+      'keyword',
+      'keyword',
+      'keyword',
+      'keyword',
+      'name',
+      'operator',
+      'name',
+      'operator',
+      'operator',
+      'number',
+      'string',
+      'end',
+    ]);
     expect(tokens[0]).toMatchObject({ text: 'Phase' });
     expect(tokens[1]).toMatchObject({ keyword: 'is' });
     expect(tokens[11]).toMatchObject({ value: "a'b", text: "'a''b'" });
@@ -554,13 +623,23 @@ describe('the parser and lexer on their own', () => {
     expect(parse('a = 1 or not b = 2 and c - d + e * 3 in (4)')).toEqual({
       type: 'or',
       operands: [
-        { type: 'compare', operator: '=', left: { type: 'field', table: undefined, name: 'a', position: 0 }, right: { type: 'number', text: '1', value: 1, position: 4 } },
+        {
+          type: 'compare',
+          operator: '=',
+          left: { type: 'field', table: undefined, name: 'a', position: 0 },
+          right: { type: 'number', text: '1', value: 1, position: 4 },
+        },
         {
           type: 'and',
           operands: [
             {
               type: 'not',
-              operand: { type: 'compare', operator: '=', left: { type: 'field', table: undefined, name: 'b', position: 13 }, right: { type: 'number', text: '2', value: 2, position: 17 } },
+              operand: {
+                type: 'compare',
+                operator: '=',
+                left: { type: 'field', table: undefined, name: 'b', position: 13 },
+                right: { type: 'number', text: '2', value: 2, position: 17 },
+              },
             },
             {
               type: 'in',
@@ -630,7 +709,7 @@ describe('parseOrderBy', () => {
     ['name  ascending ', 'name  ascending'],
     ['constructor', 'constructor'],
     ['name constructor', 'name constructor'],
-    ["name; DROP TABLE sessions", 'name; DROP TABLE sessions'],
+    ['name; DROP TABLE sessions', 'name; DROP TABLE sessions'],
     ['deleted_at', 'deleted_at'],
   ])('%j is rejected with bad order value %j', (orderBy, item) => {
     const error = failure(() => parseOrderBy(Session, orderBy));
@@ -678,7 +757,9 @@ class Random {
   }
 }
 
-const SESSION_QUERYABLE = ['id', 'created_at', 'updated_at', ...Session.fields.filter((f) => f.queryable).map((f) => f.name)].map((name) => queryableField(Session, name)!);
+const SESSION_QUERYABLE = ['id', 'created_at', 'updated_at', ...Session.fields.filter((f) => f.queryable).map((f) => f.name)].map((name) =>
+  queryableField(Session, name)!,
+);
 
 const INJECTIONS = ["'; DROP TABLE sessions; --", "x' OR '1'='1", '"; DELETE FROM users; --', '/* */', '$1', '\\', "\\'", ';', '--'];
 const UNICODE = ['é', '世界', '🙂', '\u0000', '\u202e', '\ud800', '\u00a0', '\u2028', 'ß', 'İ', '\t', '\n', '\r'];
@@ -694,7 +775,50 @@ describe('fuzz: arbitrary input is SQL with parameters only, or a 400 code 21', 
     'sessions.phase',
     'a.b.c',
     ...['and', 'or', 'not', 'like', 'ilike', 'in', 'between', 'is', 'null', 'true', 'false'],
-    ...['=', '!=', '<>', '<', '<=', '>', '>=', '~=', '~!', '+', '-', '*', '/', '%', '(', ')', ',', '.', '!', '~', '==', '||', ';', '--', '/*', '*/', '"', '`', '[', ']', '{', '}', '$', '$1', '?', ':', '::', '@', '#', '&', '|', '^'],
+    ...[
+      '=',
+      '!=',
+      '<>',
+      '<',
+      '<=',
+      '>',
+      '>=',
+      '~=',
+      '~!',
+      '+',
+      '-',
+      '*',
+      '/',
+      '%',
+      '(',
+      ')',
+      ',',
+      '.',
+      '!',
+      '~',
+      '==',
+      '||',
+      ';',
+      '--',
+      '/*',
+      '*/',
+      '"',
+      '`',
+      '[',
+      ']',
+      '{',
+      '}',
+      '$',
+      '$1',
+      '?',
+      ':',
+      '::',
+      '@',
+      '#',
+      '&',
+      '|',
+      '^',
+    ],
     ...["'", "''", "'''", "'x'", "'it''s'", "'2026-03-01T00:00:00Z'", "'true'", "'FALSE'", "'300'", "'abc%'", "'\\'"],
     ...['0', '1', '-1', '+1', '1.5', '.5', '5.', '1e3', '1e', '1e400', '2147483648', '9007199254740993', '-0', '00', '1.2.3', '0x1f'],
     ...UNICODE,
@@ -758,7 +882,7 @@ describe('fuzz: arbitrary input is SQL with parameters only, or a 400 code 21', 
 
   it('3000 random character strings', () => {
     const rng = new Random(7);
-    const alphabet = "abcdefghijklmnopqrstuvwxyz_ABCXYZ0123456789 .,()'=<>!~+-*/%\"`;$\\\t\n";
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz_ABCXYZ0123456789 .,()\'=<>!~+-*/%"`;$\\\t\n';
     for (let i = 0; i < 3000; i++) {
       const length = rng.int(60);
       let search = '';
@@ -816,7 +940,9 @@ function literalFor(rng: Random, field: FieldInfo | 'numeric'): string {
       return quote(rng.pick([iso, iso.replace('Z', '+05:30'), iso.replace('.', ',').replace(/,\d+/, ''), iso.replace('T', ' ').replace('Z', 'z')]));
     }
     default:
-      return rng.chance(0.85) ? quote(rng.pick(['', 'Running', "it's", 'héllo 世界 🙂', ...INJECTIONS.filter((s) => !s.endsWith('\\')), 'a%b_c', '100\\%'])) : numberLiteral(rng, rng.chance(0.5));
+      return rng.chance(0.85)
+        ? quote(rng.pick(['', 'Running', "it's", 'héllo 世界 🙂', ...INJECTIONS.filter((s) => !s.endsWith('\\')), 'a%b_c', '100\\%']))
+        : numberLiteral(rng, rng.chance(0.5));
   }
 }
 
@@ -859,10 +985,16 @@ function comparison(rng: Random): { text: string; literals: number } {
       return { text: `${left} ${kw('is')} ${rng.chance(0.5) ? `${kw('not')} ` : ''}${literalFor(rng, field)}`, literals: 1 };
     case 3: {
       const n = 1 + rng.int(4);
-      return { text: `${left} ${rng.chance(0.5) ? `${kw('not')} ` : ''}${kw('in')} (${Array.from({ length: n }, () => literalFor(rng, field)).join(rng.pick([',', ', ', ' , ']))})`, literals: n };
+      return {
+        text: `${left} ${rng.chance(0.5) ? `${kw('not')} ` : ''}${kw('in')} (${Array.from({ length: n }, () => literalFor(rng, field)).join(rng.pick([',', ', ', ' , ']))})`,
+        literals: n,
+      };
     }
     case 4:
-      return { text: `${left} ${rng.chance(0.5) ? `${kw('not')} ` : ''}${kw('between')} ${literalFor(rng, field)} ${kw('and')} ${literalFor(rng, field)}`, literals: 2 };
+      return {
+        text: `${left} ${rng.chance(0.5) ? `${kw('not')} ` : ''}${kw('between')} ${literalFor(rng, field)} ${kw('and')} ${literalFor(rng, field)}`,
+        literals: 2,
+      };
     case 5:
       return { text: `${left} ${rng.pick(['=', '>'])} ${literalFor(rng, field)}`, literals: 1 };
     default:

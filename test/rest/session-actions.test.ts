@@ -16,10 +16,14 @@ type Json = Record<string, unknown>;
 async function runningSession(): Promise<Json> {
   const a = api();
   const p = (await a.request<Json>('POST', `${V1}/projects`, { body: { name: `act-${Math.random().toString(36).slice(2, 8)}` } })).body;
-  const s = (await a.request<Json>('POST', `${V1}/sessions`, { body: { name: 's', project_id: p['id'], repos: '[{"url":"https://github.com/acme/web.git"}]' } })).body;
+  const s = (
+    await a.request<Json>('POST', `${V1}/sessions`, { body: { name: 's', project_id: p['id'], repos: '[{"url":"https://github.com/acme/web.git"}]' } })
+  ).body;
   const id = s['id'] as string;
   await a.request('POST', `${V1}/sessions/${id}/start`);
-  const running = await a.request<Json>('PATCH', `${V1}/sessions/${id}/status`, { body: { phase: 'Running', start_time: '2026-03-02T10:00:00+01:00', reconciled_repos: '[{"url":"https://github.com/acme/web.git","status":"Ready"}]' } });
+  const running = await a.request<Json>('PATCH', `${V1}/sessions/${id}/status`, {
+    body: { phase: 'Running', start_time: '2026-03-02T10:00:00+01:00', reconciled_repos: '[{"url":"https://github.com/acme/web.git","status":"Ready"}]' },
+  });
   expect(running.body).toMatchObject({ phase: 'Running', start_time: '2026-03-02T09:00:00.000Z' });
   return running.body;
 }
@@ -27,7 +31,9 @@ async function runningSession(): Promise<Json> {
 test('status write-back: validation, and {} is refused', async () => {
   const s = await runningSession();
   const id = s['id'] as string;
-  expect(expectError(await api().request('PATCH', `${V1}/sessions/${id}/status`, { body: {} }), 400, 8)).toMatch(/^status patch body must set at least one field: phase, start_time/);
+  expect(expectError(await api().request('PATCH', `${V1}/sessions/${id}/status`, { body: {} }), 400, 8)).toMatch(
+    /^status patch body must set at least one field: phase, start_time/,
+  );
   expect(expectError(await api().request('PATCH', `${V1}/sessions/${id}/status`, { body: { phase: 'Exploded' } }), 400, 8)).toBe(
     'invalid phase "Exploded"; must be one of: Pending, Creating, Running, Stopping, Stopped, Completed, Failed',
   );
@@ -41,9 +47,16 @@ test('repos: add and remove through the runner while Running; 502 and nothing ch
   runner.reset();
   const added = await a.request<Json>('POST', `${V1}/sessions/${id}/repos`, { body: { url: 'https://github.com/acme/api.git' } });
   expect(added.status, added.text).toBe(200);
-  expect(JSON.parse(added.body['repos'] as string)).toEqual([{ url: 'https://github.com/acme/web.git' }, { url: 'https://github.com/acme/api.git', branch: 'main', auto_push: false }]);
-  expect(runner.requests.map((r) => [r.method, r.route, r.body])).toEqual([['POST', '/repos/add', { url: 'https://github.com/acme/api.git', branch: 'main', name: 'api' }]]);
-  expect(expectError(await a.request('POST', `${V1}/sessions/${id}/repos`, { body: { url: 'https://gitlab.com/x/api' } }), 409, 6)).toBe("repository 'api' already in session");
+  expect(JSON.parse(added.body['repos'] as string)).toEqual([
+    { url: 'https://github.com/acme/web.git' },
+    { url: 'https://github.com/acme/api.git', branch: 'main', auto_push: false },
+  ]);
+  expect(runner.requests.map((r) => [r.method, r.route, r.body])).toEqual([
+    ['POST', '/repos/add', { url: 'https://github.com/acme/api.git', branch: 'main', name: 'api' }],
+  ]);
+  expect(expectError(await a.request('POST', `${V1}/sessions/${id}/repos`, { body: { url: 'https://gitlab.com/x/api' } }), 409, 6)).toBe(
+    "repository 'api' already in session",
+  );
 
   runner.answer('POST /repos/remove', { status: 500, body: { error: 'disk full' } });
   expectError(await a.request('DELETE', `${V1}/sessions/${id}/repos/api`), 502, 30);
@@ -60,7 +73,9 @@ test('repos/status: relayed from the runner, else the reconciled repos', async (
   runner.answer('GET /repos/status', { status: 200, body: { repos: [{ name: 'web', branch: 'feature' }] } });
   expect((await a.request('GET', `${V1}/sessions/${String(s['id'])}/repos/status`)).body).toEqual({ repos: [{ name: 'web', branch: 'feature' }] });
   runner.answer('GET /repos/status', 'drop');
-  expect((await a.request('GET', `${V1}/sessions/${String(s['id'])}/repos/status`)).body).toEqual({ repos: [{ url: 'https://github.com/acme/web.git', status: 'Ready' }] });
+  expect((await a.request('GET', `${V1}/sessions/${String(s['id'])}/repos/status`)).body).toEqual({
+    repos: [{ url: 'https://github.com/acme/web.git', status: 'Ready' }],
+  });
   runner.reset();
 });
 
@@ -75,7 +90,9 @@ test('clone answers 201 with Location; workflow select by coordinates creates th
   expect(clone.body['phase']).toBeUndefined();
   expectError(await a.request('POST', `${V1}/sessions/${id}/clone`, { body: { targetProject: 'x' } }), 400, 17);
 
-  const selected = await a.request<Json>('POST', `${V1}/sessions/${id}/workflow`, { body: { git_url: 'https://github.com/acme/flows.git', path: 'workflows/triage' } });
+  const selected = await a.request<Json>('POST', `${V1}/sessions/${id}/workflow`, {
+    body: { git_url: 'https://github.com/acme/flows.git', path: 'workflows/triage' },
+  });
   expect(selected.status, selected.text).toBe(200);
   const workflow = (await a.request<Json>('GET', `${V1}/workflows/${String(selected.body['workflow_id'])}`)).body;
   expect(workflow).toMatchObject({ name: 'triage', repo_url: 'https://github.com/acme/flows.git', path: 'workflows/triage' });
@@ -86,7 +103,10 @@ test('start and stop read no body; any body is ignored', async () => {
   const a = api();
   const p = (await a.request<Json>('POST', `${V1}/projects`, { body: { name: 'bodyless' } })).body;
   const s = (await a.request<Json>('POST', `${V1}/sessions`, { body: { name: 's', project_id: p['id'] } })).body;
-  const started = await a.request<Json>('POST', `${V1}/sessions/${String(s['id'])}/start`, { raw: 'this is not json', headers: { 'Content-Type': 'text/plain' } });
+  const started = await a.request<Json>('POST', `${V1}/sessions/${String(s['id'])}/start`, {
+    raw: 'this is not json',
+    headers: { 'Content-Type': 'text/plain' },
+  });
   expect(started.body['phase']).toBe('Pending');
 });
 

@@ -83,7 +83,10 @@ export function checkAgainstOpenApi(method: string, path: string, status: number
 }
 
 /** `env` and `overrides` may be functions, evaluated when the server starts (after earlier `beforeAll`s ran). */
-export function useApi(env: Record<string, string> | (() => Record<string, string>) = {}, overrides: ServiceOverrides | (() => ServiceOverrides) = {}): () => TestApi {
+export function useApi(
+  env: Record<string, string> | (() => Record<string, string>) = {},
+  overrides: ServiceOverrides | (() => ServiceOverrides) = {},
+): () => TestApi {
   let api: TestApi;
   let server: ApiServer;
   beforeAll(async () => {
@@ -95,7 +98,14 @@ export function useApi(env: Record<string, string> | (() => Record<string, strin
     await services.feed.start();
     await services.agui.start();
     const rest = createRestHandler({ routes: API_ROUTES, services, authenticator: services.authenticator, corsOrigins: config.corsOrigins });
-    server = createApiServer({ database, log: testLog, version: '0.0.0-test', buildTime: '2026-01-01T00:00:00.000Z', metrics: services.metrics, handlers: [rest] });
+    server = createApiServer({
+      database,
+      log: testLog,
+      version: '0.0.0-test',
+      buildTime: '2026-01-01T00:00:00.000Z',
+      metrics: services.metrics,
+      handlers: [rest],
+    });
     const { port } = (await server.listen(0, '127.0.0.1')) as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
     api = {

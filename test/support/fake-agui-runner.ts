@@ -206,7 +206,11 @@ export type Frame = Extract<Step, { event: unknown } | { data: string } | { byte
 function write(res: ServerResponse, step: Frame): Promise<void> {
   let text: string;
   if ('event' in step) text = `data: ${JSON.stringify(typeof step.event === 'function' ? step.event() : step.event)}\n\n`;
-  else if ('data' in step) text = `${step.data.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`;
+  else if ('data' in step)
+    text = `${step.data
+      .split('\n')
+      .map((line) => `data: ${line}`)
+      .join('\n')}\n\n`;
   else if ('comment' in step) text = `: ${step.comment}\n\n`;
   else text = step.bytes;
   if (res.write(text)) return Promise.resolve();
@@ -249,13 +253,23 @@ export function toolCall(
   const json = JSON.stringify(args);
   const half = Math.ceil(json.length / 2);
   const id = options.snake ? { tool_call_id: toolCallId } : { toolCallId };
-  const start = options.snake ? { tool_call_name: name, ...(outcome.parentToolUseId ? { parent_tool_call_id: outcome.parentToolUseId } : {}) } : { toolCallName: name, ...(outcome.parentToolUseId ? { parentToolUseId: outcome.parentToolUseId } : {}) };
+  const start = options.snake
+    ? { tool_call_name: name, ...(outcome.parentToolUseId ? { parent_tool_call_id: outcome.parentToolUseId } : {}) }
+    : { toolCallName: name, ...(outcome.parentToolUseId ? { parentToolUseId: outcome.parentToolUseId } : {}) };
   return [
     { event: { type: 'TOOL_CALL_START', ...id, ...start } },
     { event: { type: 'TOOL_CALL_ARGS', ...id, delta: json.slice(0, half) } },
     { event: { type: 'TOOL_CALL_ARGS', ...id, delta: json.slice(half) } },
-    { event: { type: 'TOOL_CALL_END', ...id, ...(outcome.error !== undefined ? { error: outcome.error } : outcome.result !== undefined ? { result: outcome.result } : {}) } },
-    ...(outcome.resultEvent !== undefined ? [{ event: { type: 'TOOL_CALL_RESULT', ...id, messageId: `result-${toolCallId}`, role: 'tool', content: outcome.resultEvent } } satisfies Step] : []),
+    {
+      event: {
+        type: 'TOOL_CALL_END',
+        ...id,
+        ...(outcome.error !== undefined ? { error: outcome.error } : outcome.result !== undefined ? { result: outcome.result } : {}),
+      },
+    },
+    ...(outcome.resultEvent !== undefined
+      ? [{ event: { type: 'TOOL_CALL_RESULT', ...id, messageId: `result-${toolCallId}`, role: 'tool', content: outcome.resultEvent } } satisfies Step]
+      : []),
   ];
 }
 

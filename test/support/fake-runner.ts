@@ -89,7 +89,14 @@ export class FakeRunner {
       res.once('close', () => this.eventStreams.delete(res));
       return;
     }
-    this.requests.push({ method: req.method ?? '', namespace, session, route, headers: req.headers, body: text === '' ? undefined : (JSON.parse(text) as unknown) });
+    this.requests.push({
+      method: req.method ?? '',
+      namespace,
+      session,
+      route,
+      headers: req.headers,
+      body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    });
 
     const call = `${req.method ?? ''} ${route}`;
     const reply = this.once.get(call)?.shift() ?? this.replies.get(call) ?? DEFAULT_REPLY;

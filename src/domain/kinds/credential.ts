@@ -34,7 +34,8 @@ function validateProvider(provider: CredentialProvider, merged: Merged, changed:
   const token = changed['token'] as string | undefined;
   if (provider === 'github') {
     if (!merged['has_token'] && merged['installation_id'] == null) throw invalid('github credentials require token or installation_id');
-    if (token !== undefined && token !== null && !GITHUB_TOKEN.test(token)) throw invalid('token must be a GitHub token (ghp_, gho_, ghu_, ghs_ or github_pat_)', 'token');
+    if (token !== undefined && token !== null && !GITHUB_TOKEN.test(token))
+      throw invalid('token must be a GitHub token (ghp_, gho_, ghu_, ghs_ or github_pat_)', 'token');
   }
   if (provider === 'gitlab') {
     if (!merged['has_token']) throw invalid('gitlab credentials require token');
@@ -95,7 +96,12 @@ export const credentialBehaviour: Behaviour = {
     const token = changes['token'];
     if (token === null) changes['token_enc'] = null;
     else if (typeof token === 'string') changes['token_enc'] = seal(c, current.id, token);
-    const merged: Merged = { ...current, ...changes, has_token: 'token' in changes ? token !== null : current['has_token'], token_replaced: typeof token === 'string' };
+    const merged: Merged = {
+      ...current,
+      ...changes,
+      has_token: 'token' in changes ? token !== null : current['has_token'],
+      token_replaced: typeof token === 'string',
+    };
     validateProvider(provider, merged, changes);
     changes['auth_type'] = authType(provider, merged, current);
   },

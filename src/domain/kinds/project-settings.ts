@@ -23,10 +23,12 @@ interface GroupGrant {
 async function syncGroupPermissions(c: WriteContext, row: Row, groupAccess: string | null): Promise<Row> {
   const wanted = JSON.parse(groupAccess ?? '[]') as GroupGrant[];
   const projectId = row['project_id'] as string;
-  const existing = (await c.tx.query<{ id: string; subject_name: string; role: string }>(
-    `SELECT id, subject_name, role FROM permissions WHERE project_id = $1 AND subject_type = 'group' AND deleted_at IS NULL FOR UPDATE`,
-    [projectId],
-  )).rows;
+  const existing = (
+    await c.tx.query<{ id: string; subject_name: string; role: string }>(
+      `SELECT id, subject_name, role FROM permissions WHERE project_id = $1 AND subject_type = 'group' AND deleted_at IS NULL FOR UPDATE`,
+      [projectId],
+    )
+  ).rows;
   for (const grant of wanted) {
     const have = existing.find((p) => p.subject_name === grant.group_name);
     if (!have) await c.insert(Permission, ksuid(), { project_id: projectId, subject_type: 'group', subject_name: grant.group_name, role: grant.role });

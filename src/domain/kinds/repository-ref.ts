@@ -19,7 +19,12 @@ export function repositoryPath(url: string): { owner?: string; repoName?: string
       return {};
     }
   }
-  const segments = path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/, '').split('/').filter(Boolean);
+  const segments = path
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+    .split('/')
+    .filter(Boolean);
   const repoName = segments.at(-1);
   const owner = segments.length >= 2 ? segments.slice(0, -1).join('/') : undefined;
   return { host, ...(owner ? { owner } : {}), ...(repoName ? { repoName } : {}) };

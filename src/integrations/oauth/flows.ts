@@ -122,7 +122,11 @@ export class OAuthFlows {
     return this.options.providers[name]!;
   }
 
-  private async startRequest(ctx: RequestContext, provider: OAuthProviderName, body: Record<string, unknown>): Promise<Pick<StatePayload, 'return_to' | 'session_id' | 'installation_id'>> {
+  private async startRequest(
+    ctx: RequestContext,
+    provider: OAuthProviderName,
+    body: Record<string, unknown>,
+  ): Promise<Pick<StatePayload, 'return_to' | 'session_id' | 'installation_id'>> {
     const { return_to: returnTo, session_id: sessionId, installation_id: installationId } = body;
     const request: Pick<StatePayload, 'return_to' | 'session_id' | 'installation_id'> = {};
     if (returnTo !== undefined && returnTo !== null) {
@@ -167,7 +171,10 @@ export class OAuthFlows {
 
     const finish = (success: boolean): CallbackOutcome =>
       payload.return_to
-        ? { kind: 'redirect', location: `${payload.return_to}${payload.return_to.includes('?') ? '&' : '?'}oauth=${success ? 'success' : 'error'}&provider=${payload.provider}` }
+        ? {
+            kind: 'redirect',
+            location: `${payload.return_to}${payload.return_to.includes('?') ? '&' : '?'}oauth=${success ? 'success' : 'error'}&provider=${payload.provider}`,
+          }
         : { kind: 'finished', provider: payload.provider, success };
 
     const providerError = query.get('error');
@@ -215,7 +222,10 @@ export class OAuthFlows {
   }
 
   private async recordError(nonce: string, error: string, description: string | null): Promise<void> {
-    await run(this.pool, sql`UPDATE oauth_states SET result = 'error', error = ${bounded(error)}, error_description = ${bounded(description)} WHERE nonce = ${nonce}`);
+    await run(
+      this.pool,
+      sql`UPDATE oauth_states SET result = 'error', error = ${bounded(error)}, error_description = ${bounded(description)} WHERE nonce = ${nonce}`,
+    );
   }
 
   /** `GET /oauth2callback/status`: the caller's own flow, signature checked, expiry not. */
@@ -225,7 +235,15 @@ export class OAuthFlows {
     const payload = secret ? readState(state, secret) : undefined;
     const mine = payload !== undefined && actor.type === 'user' && actor.userId === payload.user_id;
     const [flow] = mine
-      ? await run<{ provider: string; user_id: string; received_at: Date | null; consumed_at: Date | null; error: string | null; error_description: string | null; has_token: boolean }>(
+      ? await run<{
+          provider: string;
+          user_id: string;
+          received_at: Date | null;
+          consumed_at: Date | null;
+          error: string | null;
+          error_description: string | null;
+          has_token: boolean;
+        }>(
           this.pool,
           sql`SELECT s.provider, s.user_id, s.received_at, s.consumed_at, s.error, s.error_description,
                      EXISTS (SELECT 1 FROM credentials c WHERE c.id = s.credential_id AND c.deleted_at IS NULL AND c.token_enc IS NOT NULL) AS has_token
@@ -274,6 +292,13 @@ async function upsertCredential(c: WriteContext, payload: StatePayload, grant: O
   if (payload.provider === 'github') values['username'] = acceptable('username', identity.username);
   if (payload.installation_id !== undefined) values['installation_id'] = payload.installation_id;
   if (existing) await c.update(Credential, id, values);
-  else await c.insert(Credential, id, { user_id: payload.user_id, provider: payload.provider, name: payload.provider, url: DEFAULT_URL[payload.provider] ?? null, ...values });
+  else
+    await c.insert(Credential, id, {
+      user_id: payload.user_id,
+      provider: payload.provider,
+      name: payload.provider,
+      url: DEFAULT_URL[payload.provider] ?? null,
+      ...values,
+    });
   return id;
 }

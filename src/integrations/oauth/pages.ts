@@ -28,7 +28,8 @@ function page(title: string, message: string, close: boolean): string {
 
 export const invalidRequestPage = () => page('Invalid or expired authorization request', 'Start the connection again from the application.', false);
 
-export const missingCodePage = (provider: OAuthProviderName) => page('Authorization incomplete', `${NAMES[provider]} did not send an authorization code. Start the connection again from the application.`, false);
+export const missingCodePage = (provider: OAuthProviderName) =>
+  page('Authorization incomplete', `${NAMES[provider]} did not send an authorization code. Start the connection again from the application.`, false);
 
 export const finishedPage = (provider: OAuthProviderName, success: boolean) =>
   success

@@ -44,9 +44,18 @@ export interface OAuthProvider {
 
 const GOOGLE_SCOPES = [
   'openid',
-  ...['userinfo.email', 'userinfo.profile', 'drive', 'drive.readonly', 'drive.file', 'gmail.readonly', 'gmail.labels', 'gmail.modify', 'gmail.compose', 'gmail.send'].map(
-    (scope) => `https://www.googleapis.com/auth/${scope}`,
-  ),
+  ...[
+    'userinfo.email',
+    'userinfo.profile',
+    'drive',
+    'drive.readonly',
+    'drive.file',
+    'gmail.readonly',
+    'gmail.labels',
+    'gmail.modify',
+    'gmail.compose',
+    'gmail.send',
+  ].map((scope) => `https://www.googleapis.com/auth/${scope}`),
 ];
 
 const form = (values: Record<string, string | undefined>) => {
@@ -64,7 +73,10 @@ const text = (json: unknown, key: string): string | undefined => {
 function grantFrom(res: ProviderResponse, provider: string): OAuthGrant {
   const accessToken = text(res.json, 'access_token');
   if (res.status !== 200 || !accessToken) {
-    throw new OAuthFailure(text(res.json, 'error') ?? 'token_exchange_failed', text(res.json, 'error_description') ?? `${provider} answered HTTP ${res.status} without an access token`);
+    throw new OAuthFailure(
+      text(res.json, 'error') ?? 'token_exchange_failed',
+      text(res.json, 'error_description') ?? `${provider} answered HTTP ${res.status} without an access token`,
+    );
   }
   const expiresIn = (res.json as { expires_in?: unknown }).expires_in;
   const scope = text(res.json, 'scope');

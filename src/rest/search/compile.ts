@@ -100,7 +100,8 @@ function numeric(kind: Kind, operand: Operand): Sql {
   switch (operand.type) {
     case 'field': {
       const field = resolveField(kind, operand);
-      if (!NUMERIC_COLUMNS.has(field.type)) throw new SearchError(`arithmetic is only allowed on numeric fields, not on field '${field.name}'`, operand.position);
+      if (!NUMERIC_COLUMNS.has(field.type))
+        throw new SearchError(`arithmetic is only allowed on numeric fields, not on field '${field.name}'`, operand.position);
       return sql`${column(field.name)}::numeric`;
     }
     case 'string':

@@ -18,7 +18,13 @@ export function rowFromWire(kind: Kind, object: WireObject): Row {
     if (!field.column) continue;
     const value = object[field.name];
     row[graphqlFieldName(field.name)] =
-      value === undefined || value === null ? null : field.wire === 'timestamp' ? new Date(value as string) : field.wire === 'json-text' ? JSON.parse(value as string) : value;
+      value === undefined || value === null
+        ? null
+        : field.wire === 'timestamp'
+          ? new Date(value as string)
+          : field.wire === 'json-text'
+            ? JSON.parse(value as string)
+            : value;
   }
   return row;
 }

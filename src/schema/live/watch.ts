@@ -42,11 +42,20 @@ export async function watchObjects(ctx: GraphqlContext, options: WatchOptions): 
   const snapshot = after === undefined ? await ctx.services.domain.snapshot(ctx.request, kind, { where, projectRef: projectId }) : undefined;
   // Subscribing from the snapshot's position loses nothing between the snapshot and the first change.
   const subscription = ctx.services.feed.subscribe(snapshot?.head ?? after);
-  const opening = snapshot?.rows.map((row, i, rows): ObjectChange => ({ type: 'ADDED', object: toWire(kind, row), cursor: i === rows.length - 1 ? snapshot.head : null }));
+  const opening = snapshot?.rows.map((row, i, rows): ObjectChange => ({
+    type: 'ADDED',
+    object: toWire(kind, row),
+    cursor: i === rows.length - 1 ? snapshot.head : null,
+  }));
   return liveStream(subscription, changes(ctx, subscription, options, opening));
 }
 
-async function* changes(ctx: GraphqlContext, subscription: Subscription, options: WatchOptions, opening: ObjectChange[] | undefined): AsyncGenerator<ObjectChange | DomainError> {
+async function* changes(
+  ctx: GraphqlContext,
+  subscription: Subscription,
+  options: WatchOptions,
+  opening: ObjectChange[] | undefined,
+): AsyncGenerator<ObjectChange | DomainError> {
   const { kind, projectId, where } = options;
   /**
    * What this stream told the client about each object: present (true) or absent (false). After a

@@ -82,9 +82,21 @@ const userIdOf = (who: Principal, cast: Cast) => (who in cast.actors ? cast.acto
 export const KIND_EXPECTATIONS: Record<string, KindExpectations> = {
   Session: scoped({ read: 'view', create: 'edit', update: 'edit', delete: 'admin' }, ...named(Session, 's')),
   Agent: scoped(CONTENT, ...named(Agent, 'agent')),
-  Skill: scoped(CONTENT, (w) => make.skill(w), async (w) => ({ project_id: w.project.id, name: unique('skill') })),
-  Task: scoped(CONTENT, (w) => make.task(w), async (w) => ({ project_id: w.project.id, name: unique('task') })),
-  Workflow: scoped(CONTENT, (w) => make.workflow(w), async (w) => ({ project_id: w.project.id, name: unique('wf') })),
+  Skill: scoped(
+    CONTENT,
+    (w) => make.skill(w),
+    async (w) => ({ project_id: w.project.id, name: unique('skill') }),
+  ),
+  Task: scoped(
+    CONTENT,
+    (w) => make.task(w),
+    async (w) => ({ project_id: w.project.id, name: unique('task') }),
+  ),
+  Workflow: scoped(
+    CONTENT,
+    (w) => make.workflow(w),
+    async (w) => ({ project_id: w.project.id, name: unique('wf') }),
+  ),
   WorkflowSkill: scoped(
     CONTENT,
     async (w) => w.domain.create(system, WorkflowSkill, { workflow_id: (await make.workflow(w)).id, skill_id: (await make.skill(w)).id }),
@@ -166,7 +178,8 @@ export interface ActionExpectations {
   prepare(w: World, cast: Cast): Promise<{ path: string; body?: unknown }>;
 }
 
-const session = (w: World, values: Record<string, unknown> = {}) => w.domain.create(system, Session, { project_id: w.project.id, name: unique('s'), ...values });
+const session = (w: World, values: Record<string, unknown> = {}) =>
+  w.domain.create(system, Session, { project_id: w.project.id, name: unique('s'), ...values });
 
 /** A session the reconciler would be starting (phase Pending). */
 async function pendingSession(w: World): Promise<Row> {
@@ -175,11 +188,17 @@ async function pendingSession(w: World): Promise<Row> {
 }
 
 export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
-  updateSessionStatus: { expect: byRole('admin', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/status`, body: { phase: 'Running' } }) },
+  updateSessionStatus: {
+    expect: byRole('admin', 200),
+    prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/status`, body: { phase: 'Running' } }),
+  },
   startSession: { expect: byRole('edit', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/start` }) },
   stopSession: { expect: byRole('edit', 200), prepare: async (w) => ({ path: `/sessions/${(await pendingSession(w)).id}/stop` }) },
   cloneSession: { expect: byRole('edit', 201), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/clone`, body: {} }) },
-  addSessionRepo: { expect: byRole('edit', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/repos`, body: { url: 'https://github.com/acme/added' } }) },
+  addSessionRepo: {
+    expect: byRole('edit', 200),
+    prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/repos`, body: { url: 'https://github.com/acme/added' } }),
+  },
   removeSessionRepo: {
     expect: byRole('edit', 200),
     prepare: async (w) => ({ path: `/sessions/${(await session(w, { repos: JSON.stringify([{ url: 'https://github.com/acme/repo' }]) })).id}/repos/repo` }),
@@ -194,7 +213,10 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
   // Authorization comes before the phase check: allowed callers learn the session is not running.
   interruptAguiRun: { expect: byRole('edit', 409), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/interrupt` }) },
   // Stored, not forwarded: the session is not running.
-  sendAguiFeedback: { expect: byRole('edit', 202), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/feedback`, body: { type: 'META', metaType: 'thumbs_up' } }) },
+  sendAguiFeedback: {
+    expect: byRole('edit', 202),
+    prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/feedback`, body: { type: 'META', metaType: 'thumbs_up' } }),
+  },
   streamAguiEvents: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/events` }) },
   getAguiHistory: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/history` }) },
   listAguiRuns: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/runs` }) },

@@ -31,7 +31,11 @@ function toInput(kind: Kind, body: Record<string, unknown>): Record<string, unkn
   return input;
 }
 
-async function run(query: string, variables: Record<string, unknown>, token: string | undefined): Promise<{ outcome: string; data: Record<string, unknown> | null | undefined }> {
+async function run(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | undefined,
+): Promise<{ outcome: string; data: Record<string, unknown> | null | undefined }> {
   const res = await cast.server().graphql(query, variables, token);
   if (res.errors?.length) return { outcome: `code ${res.errors[0]!.extensions.code}`, data: res.data };
   return { outcome: res.status === 200 ? 'ok' : `HTTP ${res.status}`, data: res.data };
@@ -50,7 +54,11 @@ for (const kind of KINDS) {
       const id = (row: { id: string }) => encodeGlobalID(kind.name, row.id);
 
       const target = await spec.target(shared, cast);
-      const listed = await run(`query($id: ID!) { ${listField(kind)}(where: { id: { eq: $id } }) { nodes { databaseId } totalCount } }`, { id: id(target) }, token);
+      const listed = await run(
+        `query($id: ID!) { ${listField(kind)}(where: { id: { eq: $id } }) { nodes { databaseId } totalCount } }`,
+        { id: id(target) },
+        token,
+      );
       actual[`${who} list`] = anonymous ? listed.outcome : (listed.data?.[listField(kind)] as { totalCount: number }).totalCount;
       wanted[`${who} list`] = anonymous ? 'code 15' : spec.read(who) ? 1 : 0;
 
@@ -58,7 +66,11 @@ for (const kind of KINDS) {
       actual[`${who} node`] = anonymous ? node.outcome : node.data?.[singular(kind)] !== null;
       wanted[`${who} node`] = anonymous ? 'code 15' : spec.read(who);
 
-      const updated = await run(`mutation($id: ID!) { update${kind.name}(id: $id, input: {}) { databaseId } }`, { id: id(await spec.target(shared, cast)) }, token);
+      const updated = await run(
+        `mutation($id: ID!) { update${kind.name}(id: $id, input: {}) { databaseId } }`,
+        { id: id(await spec.target(shared, cast)) },
+        token,
+      );
       actual[`${who} update`] = updated.outcome;
       wanted[`${who} update`] = expected(spec.update(who));
 
@@ -87,7 +99,11 @@ test('session actions × principals', async () => {
     const started = await run('mutation($id: ID!) { startSession(id: $id) { phase } }', { id: encodeGlobalID('Session', (await session()).id) }, w.tokens[who]);
     actual[`${who} start`] = started.outcome;
     wanted[`${who} start`] = expected(edit(who));
-    const cloned = await run('mutation($id: ID!) { cloneSession(id: $id) { databaseId } }', { id: encodeGlobalID('Session', (await session()).id) }, w.tokens[who]);
+    const cloned = await run(
+      'mutation($id: ID!) { cloneSession(id: $id) { databaseId } }',
+      { id: encodeGlobalID('Session', (await session()).id) },
+      w.tokens[who],
+    );
     actual[`${who} clone`] = cloned.outcome;
     wanted[`${who} clone`] = expected(edit(who));
   }
@@ -96,7 +112,8 @@ test('session actions × principals', async () => {
 
 test('viewer: the caller’s own user; for a project key, its creator', async () => {
   const w = await cast.world();
-  const viewer = async (who: Principal) => (await cast.server().graphql<{ viewer: { username: string } | null }>('{ viewer { username } }', {}, w.tokens[who])).data?.viewer?.username;
+  const viewer = async (who: Principal) =>
+    (await cast.server().graphql<{ viewer: { username: string } | null }>('{ viewer { username } }', {}, w.tokens[who])).data?.viewer?.username;
   expect(await viewer('viewer')).toBe('vera');
   expect(await viewer('keyEdit')).toBe('ada');
 });
@@ -107,7 +124,15 @@ test('relations are filtered like top-level reads: another user’s credentials 
   await KIND_EXPECTATIONS['ProjectKey']!.target(w, cast);
   const query = `query($id: ID!) { user(id: $id) { credentials { totalCount } projectKeys { totalCount } } }`;
   const counts = async (who: Principal, userId: string) =>
-    (await cast.server().graphql<{ user: { credentials: { totalCount: number }; projectKeys: { totalCount: number } } }>(query, { id: encodeGlobalID('User', userId) }, w.tokens[who])).data?.user;
+    (
+      await cast
+        .server()
+        .graphql<{ user: { credentials: { totalCount: number }; projectKeys: { totalCount: number } } }>(
+          query,
+          { id: encodeGlobalID('User', userId) },
+          w.tokens[who],
+        )
+    ).data?.user;
   // Ada owns the credential; Eddie made a key in P.
   expect(await counts('admin', credential['user_id'] as string)).toMatchObject({ credentials: { totalCount: 1 } });
   expect(await counts('viewer', credential['user_id'] as string)).toEqual({ credentials: { totalCount: 0 }, projectKeys: { totalCount: 0 } });

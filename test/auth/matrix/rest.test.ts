@@ -38,12 +38,17 @@ async function prepare(route: Route, w: World, who: Principal): Promise<Prepared
   if (action) return { ...(await action.prepare(w, cast)), expected: action.expect };
   const kind = KINDS.find((k) => route.path === `/${k.plural}` || route.path === `/${k.plural}/{id}`);
   const spec = kind && KIND_EXPECTATIONS[kind.name];
-  if (!kind || !spec) throw new Error(`no authorization expectation for ${route.operationId} (${route.method} ${route.path}): add one to test/auth/matrix/expectations.ts`);
+  if (!kind || !spec)
+    throw new Error(`no authorization expectation for ${route.operationId} (${route.method} ${route.path}): add one to test/auth/matrix/expectations.ts`);
   const operation = route.operationId.slice(0, -kind.name.length);
   switch (operation) {
     case 'list': {
       const target = await spec.target(w, cast);
-      return { path: `/${kind.plural}?search=${encodeURIComponent(`id = '${target.id}'`)}`, expected: () => 200, listed: { id: target.id, visible: spec.read } };
+      return {
+        path: `/${kind.plural}?search=${encodeURIComponent(`id = '${target.id}'`)}`,
+        expected: () => 200,
+        listed: { id: target.id, visible: spec.read },
+      };
     }
     case 'create':
       return { path: `/${kind.plural}`, body: await spec.createBody(w, who, cast), expected: spec.create };
@@ -81,7 +86,8 @@ describe('every REST endpoint × every principal', () => {
         const request = await prepare(route, w, who);
         const expected = who === 'anonymous' && !route.public ? 401 : request.expected(who);
         const res = await s.request<Record<string, unknown>>(route.method, `${V1}${request.path}`, { token: w.tokens[who], body: request.body });
-        actual[who] = res.status === 401 || res.status === 403 || res.status === 404 || res.status === 400 ? `${res.status} code ${String(res.body['id'])}` : res.status;
+        actual[who] =
+          res.status === 401 || res.status === 403 || res.status === 404 || res.status === 400 ? `${res.status} code ${String(res.body['id'])}` : res.status;
         wanted[who] = ERROR_CODE[expected] ? `${expected} code ${ERROR_CODE[expected]}` : expected;
         if (request.listed && res.status === 200) {
           const ids = (res.body['items'] as { id: string }[]).map((item) => item.id);

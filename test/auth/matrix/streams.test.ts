@@ -55,7 +55,8 @@ async function changes(kind: Kind, w: World, c: Cast): Promise<Step[]> {
     case 'ProjectSettings': {
       // Q's settings without group_access: the editors group must not gain a role in Q.
       const replaceQ = async () => {
-        for (const row of (await w.domain.list(system, ProjectSettings, { projectRef: cast.otherProject.id })).rows) await w.domain.delete(system, ProjectSettings, row.id);
+        for (const row of (await w.domain.list(system, ProjectSettings, { projectRef: cast.otherProject.id })).rows)
+          await w.domain.delete(system, ProjectSettings, row.id);
         return w.domain.create(system, ProjectSettings, { project_id: cast.otherProject.id });
       };
       return [await inP(), { id: (await replaceQ()).id, seenBy: seesQ }, await inP()];
@@ -156,7 +157,10 @@ test('sessionChanged and projectSessionsChanged: a session or project the caller
     for (const [name, [query, variables]] of Object.entries(documents)) {
       const auth: Record<string, string> = w.tokens[who] ? { Authorization: `Bearer ${w.tokens[who]}` } : {};
       const stream = await openStream(`${s.url}/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`, auth);
-      const first = stream.status === 200 ? ((await stream.nextData()).data as { data?: Record<string, { type: string }>; errors?: { extensions: { code: number } }[] }) : undefined;
+      const first =
+        stream.status === 200
+          ? ((await stream.nextData()).data as { data?: Record<string, { type: string }>; errors?: { extensions: { code: number } }[] })
+          : undefined;
       stream.close();
       actual[`${who} ${name}`] = first === undefined ? stream.status : (first.errors?.[0]?.extensions.code ?? Object.values(first.data ?? {})[0]?.type);
       wanted[`${who} ${name}`] = who === 'anonymous' ? 401 : KIND_EXPECTATIONS['Session']!.read(who) ? 'ADDED' : 7;

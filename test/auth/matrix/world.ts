@@ -90,7 +90,13 @@ export function useCast(extraEnv: Record<string, string> = {}): Cast {
       // The first request provisions the user.
       const me = await s.graphql<{ viewer: { databaseId: string } }>('{ viewer { databaseId } }', {}, token);
       cast.tokens[who] = token;
-      cast.actors[who] = { type: 'user', userId: me.data!.viewer.databaseId, username: user.username, groups: [...user.groups], platformAdmin: who === 'platformAdmin' };
+      cast.actors[who] = {
+        type: 'user',
+        userId: me.data!.viewer.databaseId,
+        username: user.username,
+        groups: [...user.groups],
+        platformAdmin: who === 'platformAdmin',
+      };
     }
     cast.otherProject = await s.services.domain.create(as(cast.actors.other), Project, { name: unique('q') });
     cast.world = () => buildWorld(cast);

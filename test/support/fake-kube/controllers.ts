@@ -61,12 +61,11 @@ export class Controllers {
       const contents = stored.filter((s) => s.resource.namespaced && s.object.metadata.namespace === name);
       if (contents.length > 0) {
         for (const { resource, object } of contents) {
-          if (!object.metadata.deletionTimestamp) this.attempt(() => this.registry.delete(resource, name, object.metadata.name!, { propagationPolicy: 'Background' }));
+          if (!object.metadata.deletionTimestamp)
+            this.attempt(() => this.registry.delete(resource, name, object.metadata.name!, { propagationPolicy: 'Background' }));
         }
       } else {
-        this.attempt(() =>
-          this.registry.modify(namespaces, undefined, name, (ns) => ((ns['spec'] as { finalizers?: string[] }).finalizers = []), 'finalize'),
-        );
+        this.attempt(() => this.registry.modify(namespaces, undefined, name, (ns) => ((ns['spec'] as { finalizers?: string[] }).finalizers = []), 'finalize'));
       }
     }
   }

@@ -114,8 +114,7 @@ export const namespaceTerminating = (resource: GroupResource, name: string, name
 
 export const badRequest = (message: string): ApiError => new ApiError(400, 'BadRequest', message);
 
-export const methodNotAllowed = (): ApiError =>
-  new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+export const methodNotAllowed = (): ApiError => new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
 
 export const pathNotFound = (): ApiError => new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
 
@@ -149,7 +148,7 @@ export type FieldError = Required<StatusCause>;
 
 /** Formats a value the way Go's field errors print it: strings quoted, the rest as JSON. */
 function goValue(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? 'null';
+  return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? 'null');
 }
 
 export const fieldInvalid = (field: string, value: unknown, detail: string): FieldError => ({

@@ -124,13 +124,32 @@ function validateName(name: string, rule: NameRule, field: string): FieldError[]
 function validateQualifiedName(key: string, field: string): FieldError[] {
   const parts = key.split('/');
   const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]!];
-  if (parts.length > 2) return [fieldInvalid(field, key, `a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`)];
+  if (parts.length > 2)
+    return [
+      fieldInvalid(
+        field,
+        key,
+        `a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+      ),
+    ];
   const errors: FieldError[] = [];
   if (prefix !== undefined && !(prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix))) {
-    errors.push(fieldInvalid(field, key, `prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`));
+    errors.push(
+      fieldInvalid(
+        field,
+        key,
+        `prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+      ),
+    );
   }
   if (!NAME_PART.test(name)) {
-    errors.push(fieldInvalid(field, key, `name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`));
+    errors.push(
+      fieldInvalid(
+        field,
+        key,
+        `name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      ),
+    );
   } else if (name.length > 63) errors.push(fieldInvalid(field, key, 'name part must be no more than 63 characters'));
   return errors;
 }
@@ -147,7 +166,13 @@ export function validateMeta(meta: ObjectMeta, nameRule: NameRule): FieldError[]
     errors.push(...validateQualifiedName(key, 'metadata.labels'));
     if (value.length > 63) errors.push(fieldInvalid('metadata.labels', value, 'must be no more than 63 characters'));
     else if (!LABEL_VALUE.test(value)) {
-      errors.push(fieldInvalid('metadata.labels', value, `a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`));
+      errors.push(
+        fieldInvalid(
+          'metadata.labels',
+          value,
+          `a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+        ),
+      );
     }
   }
   let annotationBytes = 0;

@@ -103,7 +103,13 @@ export class Registry {
   }
 
   /** PUT: a full replacement, conditional on metadata.resourceVersion when given (required for custom resources). */
-  update(resource: ResourceType, namespace: string | undefined, name: string, body: unknown, scope: WriteScope = 'main'): { object: KubeObject; created: boolean } {
+  update(
+    resource: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    scope: WriteScope = 'main',
+  ): { object: KubeObject; created: boolean } {
     const object = this.decode(resource, body);
     if (object.metadata.name !== name) throw badRequest(`the name of the object (${object.metadata.name ?? ''}) does not match the name on the URL (${name})`);
     this.checkNamespace(resource, object, namespace);
@@ -114,7 +120,9 @@ export class Registry {
       return { object: this.create(resource, namespace, object), created: true };
     }
     if (!object.metadata.resourceVersion && resource.custom && scope !== 'seed') {
-      throw invalid(resource, name, [{ reason: 'FieldValueInvalid', message: 'Invalid value: 0x0: must be specified for an update', field: 'metadata.resourceVersion' }]);
+      throw invalid(resource, name, [
+        { reason: 'FieldValueInvalid', message: 'Invalid value: 0x0: must be specified for an update', field: 'metadata.resourceVersion' },
+      ]);
     }
     return { object: this.write(resource, existing, object, scope), created: false };
   }
@@ -176,17 +184,27 @@ export class Registry {
   delete(resource: ResourceType, namespace: string | undefined, name: string, options: DeleteOptions = {}): DeleteResult {
     const existing = this.read(resource, namespace, name);
     const { uid, resourceVersion } = options.preconditions ?? {};
-    if (uid && uid !== existing.metadata.uid) throw conflict(resource, name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${existing.metadata.uid}`);
+    if (uid && uid !== existing.metadata.uid)
+      throw conflict(resource, name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${existing.metadata.uid}`);
     if (resourceVersion && resourceVersion !== existing.metadata.resourceVersion) {
-      throw conflict(resource, name, `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${existing.metadata.resourceVersion}`);
+      throw conflict(
+        resource,
+        name,
+        `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${existing.metadata.resourceVersion}`,
+      );
     }
     const policy = options.propagationPolicy ?? (options.orphanDependents ? 'Orphan' : 'Background');
     if (!(policy in GC_FINALIZERS)) {
-      throw new ApiError(422, 'Invalid', `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`, {
-        group: 'meta.k8s.io',
-        kind: 'DeleteOptions',
-        causes: [fieldNotSupported('propagationPolicy', policy, ['Foreground', 'Background', 'Orphan'])],
-      });
+      throw new ApiError(
+        422,
+        'Invalid',
+        `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`,
+        {
+          group: 'meta.k8s.io',
+          kind: 'DeleteOptions',
+          causes: [fieldNotSupported('propagationPolicy', policy, ['Foreground', 'Background', 'Orphan'])],
+        },
+      );
     }
     if (isDeleting(existing)) return { object: existing, deleted: false };
     const next = structuredClone(existing);
@@ -217,8 +235,18 @@ export class Registry {
     const name = existing.metadata.name!;
     const given = candidate.metadata;
     if (given.resourceVersion && given.resourceVersion !== existing.metadata.resourceVersion) throw staleObject(resource, name);
-    if (given.uid && given.uid !== existing.metadata.uid) throw conflict(resource, name, `Precondition failed: UID in precondition: ${given.uid}, UID in object meta: ${existing.metadata.uid}`);
-    const system = ['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const;
+    if (given.uid && given.uid !== existing.metadata.uid)
+      throw conflict(resource, name, `Precondition failed: UID in precondition: ${given.uid}, UID in object meta: ${existing.metadata.uid}`);
+    const system = [
+      'name',
+      'namespace',
+      'uid',
+      'resourceVersion',
+      'generation',
+      'creationTimestamp',
+      'deletionTimestamp',
+      'deletionGracePeriodSeconds',
+    ] as const;
     const meta = { ...given };
     for (const field of system) {
       if (existing.metadata[field] === undefined) Reflect.deleteProperty(meta, field);
@@ -238,7 +266,8 @@ export class Registry {
         if (existing['status'] === undefined) delete next['status'];
         else next['status'] = structuredClone(existing['status']);
       }
-      if (scope === 'main' && resource.subresources.includes('finalize')) next['spec'] = { ...(isMap(next['spec']) ? next['spec'] : {}), finalizers: specFinalizers(existing) };
+      if (scope === 'main' && resource.subresources.includes('finalize'))
+        next['spec'] = { ...(isMap(next['spec']) ? next['spec'] : {}), finalizers: specFinalizers(existing) };
     }
     const admitted = this.admit(resource, next, existing);
     if (resource.custom && specOf(resource, admitted) !== specOf(resource, existing)) admitted.metadata.generation = (existing.metadata.generation ?? 0) + 1;
@@ -252,7 +281,8 @@ export class Registry {
     if (!isMap(body)) throw badRequest(`the object provided is unrecognized (must be of type ${resource.kind})`);
     const { apiVersion, kind } = body;
     if (resource.custom && !kind) throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
-    if (kind !== undefined && kind !== resource.kind) throw badRequest(`the kind in the data (${String(kind)}) does not match the expected kind (${resource.kind})`);
+    if (kind !== undefined && kind !== resource.kind)
+      throw badRequest(`the kind in the data (${String(kind)}) does not match the expected kind (${resource.kind})`);
     if (apiVersion !== undefined && apiVersion !== resource.apiVersion) {
       throw badRequest(`the API version in the data (${String(apiVersion)}) does not match the expected API version (${resource.apiVersion})`);
     }
@@ -293,7 +323,12 @@ export class Registry {
     if (existing && isDeleting(existing)) {
       const added = (object.metadata.finalizers ?? []).filter((f) => !existing.metadata.finalizers?.includes(f));
       if (added.length > 0) {
-        errors.push(fieldForbidden('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`));
+        errors.push(
+          fieldForbidden(
+            'metadata.finalizers',
+            `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`,
+          ),
+        );
       }
     }
     if (errors.length > 0) throw invalid(resource, object.metadata.name ?? '', errors);
@@ -312,7 +347,11 @@ export class Registry {
     if (!resource.schema) return;
     const unknown = prune(structuredClone(applied), resource.schema);
     if (unknown.length > 0) {
-      throw new ApiError(500, undefined, `failed to create typed patch object (${resource.apiVersion}, Kind=${resource.kind}): ${unknown[0]}: field not declared in schema`);
+      throw new ApiError(
+        500,
+        undefined,
+        `failed to create typed patch object (${resource.apiVersion}, Kind=${resource.kind}): ${unknown[0]}: field not declared in schema`,
+      );
     }
   }
 }

@@ -127,7 +127,8 @@ const secrets = builtin({
       }
     }
     // stringData is write-only: merged into data, never stored.
-    for (const [key, value] of Object.entries(isMap(object['stringData']) ? object['stringData'] : {})) data[key] = Buffer.from(String(value)).toString('base64');
+    for (const [key, value] of Object.entries(isMap(object['stringData']) ? object['stringData'] : {}))
+      data[key] = Buffer.from(String(value)).toString('base64');
     delete object['stringData'];
     if (Object.keys(data).length > 0) object['data'] = data;
     object['type'] ??= 'Opaque';
@@ -135,7 +136,13 @@ const secrets = builtin({
   validate(object, old) {
     const errors = Object.keys(isMap(object['data']) ? object['data'] : {})
       .filter((key) => !/^[-._a-zA-Z0-9]+$/.test(key))
-      .map((key) => fieldInvalid(`data[${key}]`, key, "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"));
+      .map((key) =>
+        fieldInvalid(
+          `data[${key}]`,
+          key,
+          "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+        ),
+      );
     if (old && old['type'] !== object['type']) errors.push(fieldInvalid('type', object['type'], 'field is immutable'));
     return errors;
   },
@@ -154,7 +161,8 @@ function validateBinding(object: KubeObject, old: KubeObject | undefined): Field
   const errors: FieldError[] = [];
   const roleRef = object['roleRef'] as JsonMap;
   if (roleRef['apiGroup'] !== RBAC) errors.push(fieldNotSupported('roleRef.apiGroup', roleRef['apiGroup'], [RBAC]));
-  if (roleRef['kind'] !== 'Role' && roleRef['kind'] !== 'ClusterRole') errors.push(fieldNotSupported('roleRef.kind', roleRef['kind'] ?? '', ['Role', 'ClusterRole']));
+  if (roleRef['kind'] !== 'Role' && roleRef['kind'] !== 'ClusterRole')
+    errors.push(fieldNotSupported('roleRef.kind', roleRef['kind'] ?? '', ['Role', 'ClusterRole']));
   if (!roleRef['name']) errors.push(fieldRequired('roleRef.name'));
   const subjects = Array.isArray(object['subjects']) ? (object['subjects'] as JsonMap[]) : [];
   subjects.forEach((subject, i) => {

@@ -10,9 +10,7 @@ export type Labels = Record<string, string>;
 export type LabelSelector = (labels: Labels) => boolean;
 
 type Requirement =
-  | { op: 'exists' | '!'; key: string }
-  | { op: 'in' | 'notin'; key: string; values: string[] }
-  | { op: 'gt' | 'lt'; key: string; value: number };
+  { op: 'exists' | '!'; key: string } | { op: 'in' | 'notin'; key: string; values: string[] } | { op: 'gt' | 'lt'; key: string; value: number };
 
 const SPECIAL = new Set([',', '(', ')', '=', '!', '<', '>']);
 
@@ -40,8 +38,7 @@ function tokenize(text: string): string[] {
   return tokens;
 }
 
-const isIdentifier = (token: string | undefined): token is string =>
-  token !== undefined && !SPECIAL.has(token) && token !== '==' && token !== '!=';
+const isIdentifier = (token: string | undefined): token is string => token !== undefined && !SPECIAL.has(token) && token !== '==' && token !== '!=';
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 

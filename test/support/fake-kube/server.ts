@@ -152,8 +152,21 @@ export class ApiServer {
     const gv = this.groupVersions().find((g) => trimmed === (g.group ? `/apis/${g.group}/${g.version}` : `/api/${g.version}`));
     if (!gv) return undefined;
     const resources = gv.types.flatMap((t) => [
-      { name: t.plural, singularName: t.singular, namespaced: t.namespaced, kind: t.kind, verbs: ALL_VERBS, ...(t.shortNames.length ? { shortNames: t.shortNames } : {}) },
-      ...t.subresources.map((sub) => ({ name: `${t.plural}/${sub}`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: sub === 'status' ? ['get', 'patch', 'update'] : ['update'] })),
+      {
+        name: t.plural,
+        singularName: t.singular,
+        namespaced: t.namespaced,
+        kind: t.kind,
+        verbs: ALL_VERBS,
+        ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
+      },
+      ...t.subresources.map((sub) => ({
+        name: `${t.plural}/${sub}`,
+        singularName: '',
+        namespaced: t.namespaced,
+        kind: t.kind,
+        verbs: sub === 'status' ? ['get', 'patch', 'update'] : ['update'],
+      })),
     ]);
     return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gv.types[0]!.apiVersion, resources };
   }
@@ -161,7 +174,8 @@ export class ApiServer {
   /** `/api/v1[/watch]/…` or `/apis/{g}/{v}[/watch]/…` → [namespaces/{ns}/]{plural}[/{name}[/{subresource}]]. */
   private route(path: string, watch: boolean): Route {
     const segments = path.split('/').filter(Boolean);
-    const [group, version, rest] = segments[0] === 'api' ? ['', segments[1], segments.slice(2)] : segments[0] === 'apis' ? [segments[1], segments[2], segments.slice(3)] : [];
+    const [group, version, rest] =
+      segments[0] === 'api' ? ['', segments[1], segments.slice(2)] : segments[0] === 'apis' ? [segments[1], segments[2], segments.slice(3)] : [];
     const types = this.registry.types.filter((t) => t.group === group && t.version === version);
     if (!rest || types.length === 0) throw pathNotFound();
     const watchPath = rest[0] === 'watch';
@@ -176,17 +190,32 @@ export class ApiServer {
     if (!resource || extra.length > 0) throw pathNotFound();
     if ((namespace !== undefined && !resource.namespaced) || (namespace === undefined && resource.namespaced && name !== undefined)) throw pathNotFound();
     if (subresource !== undefined && !(resource.subresources as string[]).includes(subresource)) throw pathNotFound();
-    return { resource, watch: watch || watchPath, ...(namespace === undefined ? {} : { namespace }), ...(name === undefined ? {} : { name }), ...(subresource ? { subresource: subresource as Route['subresource'] } : {}) };
+    return {
+      resource,
+      watch: watch || watchPath,
+      ...(namespace === undefined ? {} : { namespace }),
+      ...(name === undefined ? {} : { name }),
+      ...(subresource ? { subresource: subresource as Route['subresource'] } : {}),
+    };
   }
 
-  private async serveResource(route: Route, method: string, query: Record<string, string>, text: string, contentType: string | undefined, res: ServerResponse): Promise<void> {
+  private async serveResource(
+    route: Route,
+    method: string,
+    query: Record<string, string>,
+    text: string,
+    contentType: string | undefined,
+    res: ServerResponse,
+  ): Promise<void> {
     const { resource, namespace, name, subresource } = route;
     if (name === undefined) {
       if (method === 'GET') return route.watch ? this.watch(route, query, res) : send(res, 200, this.list(route, query));
-      if (method === 'POST' && (namespace !== undefined || !resource.namespaced)) return send(res, 201, this.registry.create(resource, namespace, decodeBody(text, contentType)));
+      if (method === 'POST' && (namespace !== undefined || !resource.namespaced))
+        return send(res, 201, this.registry.create(resource, namespace, decodeBody(text, contentType)));
       throw methodNotAllowed();
     }
-    if (route.watch && method === 'GET' && !subresource) return this.watch({ ...route, name: undefined }, { ...query, fieldSelector: `metadata.name=${name}` }, res);
+    if (route.watch && method === 'GET' && !subresource)
+      return this.watch({ ...route, name: undefined }, { ...query, fieldSelector: `metadata.name=${name}` }, res);
     const scope = subresource ?? 'main';
     const allowed = subresource === 'finalize' ? ['PUT'] : subresource === 'status' ? ['GET', 'PUT', 'PATCH'] : ['GET', 'PUT', 'PATCH', 'DELETE'];
     if (!allowed.includes(method)) throw methodNotAllowed();
@@ -200,7 +229,10 @@ export class ApiServer {
       case 'PATCH': {
         const fieldManager = query['fieldManager'];
         const patchScope = subresource === 'status' ? 'status' : 'main';
-        const { object, created } = this.registry.patch(resource, namespace, name, contentType ?? '', text, { scope: patchScope, ...(fieldManager ? { fieldManager } : {}) });
+        const { object, created } = this.registry.patch(resource, namespace, name, contentType ?? '', text, {
+          scope: patchScope,
+          ...(fieldManager ? { fieldManager } : {}),
+        });
         return send(res, created ? 201 : 200, object);
       }
       default: {
@@ -246,14 +278,17 @@ export class ApiServer {
       } catch {
         throw badRequest('continue key is not valid: illegal base64 data');
       }
-      if (typeof token.start !== 'string' || typeof token.rv !== 'number') throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+      if (typeof token.start !== 'string' || typeof token.rv !== 'number')
+        throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
       items = items.filter((o) => keyOf(o) > token.start!);
       resourceVersion = String(token.rv);
     }
     const metadata: Record<string, unknown> = { resourceVersion };
     const limit = Number(query['limit'] ?? 0);
     if (limit > 0 && items.length > limit) {
-      metadata['continue'] = Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: Number(resourceVersion), start: keyOf(items[limit - 1]!) })).toString('base64');
+      metadata['continue'] = Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: Number(resourceVersion), start: keyOf(items[limit - 1]!) })).toString(
+        'base64',
+      );
       metadata['remainingItemCount'] = items.length - limit;
       items = items.slice(0, limit);
     }

@@ -71,7 +71,8 @@ export class Watches {
     }
 
     const bookmark = (): void => {
-      if (request.allowBookmarks) send('BOOKMARK', { kind: resource.kind, apiVersion: resource.apiVersion, metadata: { resourceVersion: String(this.store.resourceVersion) } });
+      if (request.allowBookmarks)
+        send('BOOKMARK', { kind: resource.kind, apiVersion: resource.apiVersion, metadata: { resourceVersion: String(this.store.resourceVersion) } });
     };
     const watch: OpenWatch = { response, bookmark };
     const unsubscribe = this.store.subscribe(deliver);
