@@ -26,15 +26,32 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** Drops databases left by earlier runs whose process is gone (a crashed or killed run). */
+function processIsGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Drops databases left by earlier runs whose process is gone (a crashed or killed run). A killed
+ * run can leave its template marked IS_TEMPLATE, which Postgres refuses to drop, so the mark is
+ * cleared first. Cleanup is best effort: another run may be dropping the same leftovers, and a
+ * leftover that cannot be dropped must not fail this run.
+ */
 async function dropStale(admin: pg.Client): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^ambient_(test|template)_[0-9]+_'`);
-  for (const { datname } of rows) {
-    const pid = Number(datname.split('_')[2]);
+  const { rows } = await admin.query<{ datname: string; datistemplate: boolean }>(
+    `SELECT datname, datistemplate FROM pg_database WHERE datname ~ '^ambient_(test|template)_[0-9]+_'`,
+  );
+  for (const { datname, datistemplate } of rows) {
+    if (!processIsGone(Number(datname.split('_')[2]))) continue;
     try {
-      process.kill(pid, 0);
+      if (datistemplate) await admin.query(`ALTER DATABASE "${datname}" WITH IS_TEMPLATE false`);
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      log.warn({ database: datname, err: error }, 'could not drop a stale test database');
     }
   }
 }
