@@ -17,6 +17,7 @@ import { resumePoint, wantsWatch, watch } from './watch.ts';
 import { schemaRef, type JsonSchema } from './schemas.ts';
 import type { Integrations } from '../integrations/index.ts';
 import { integrationRoutes } from './integration-routes.ts';
+import { RELEASE } from '../version.ts';
 
 /**
  * The REST routes, derived from the Kind declarations: the five standard operations of every Kind,
@@ -249,8 +250,31 @@ const ERROR_CATALOGUE = Object.keys(ERROR_CODES).map(Number) as ErrorCode[];
 
 let document: unknown;
 
+const versionSchema = object(
+  {
+    version: { type: 'string' },
+    build_time: { type: 'string', format: 'date-time' },
+    git_tag: { type: 'string', description: 'Empty when the build has none.' },
+  },
+  ['version', 'build_time', 'git_tag'],
+);
+
 function serviceRoutes(): Route[] {
   return [
+    {
+      method: 'GET',
+      path: '/version',
+      operationId: 'getVersion',
+      public: true,
+      doc: {
+        summary: 'The server’s version, build time and git tag',
+        tag: 'Service',
+        responses: { 200: { description: 'The release.', schema: versionSchema } },
+      },
+      async handle() {
+        return { status: 200, body: RELEASE };
+      },
+    },
     {
       method: 'GET',
       path: '/openapi',
