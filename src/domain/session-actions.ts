@@ -162,6 +162,15 @@ export class SessionActions {
     return session;
   }
 
+  /** `POST /sessions/{id}/model` (head-contract H2): switch the session's model; `llm_model`'s rules apply. */
+  async setModel(ctx: RequestContext, id: string, body: Record<string, unknown>): Promise<Row> {
+    refuseUnknownKeys(body, ['model']);
+    const model = optionalString(body, 'model');
+    if (model === undefined || model === '') throw invalid('model is required', 'model');
+    const llmModel = validateValue(Session.field['llm_model']!, model);
+    return this.domain.withLocked(ctx, Session, id, 'edit', async (c, row) => (await c.update(Session, id, { llm_model: llmModel })) ?? row);
+  }
+
   /** The session, after checking the caller may act on it (edit); no lock is kept. */
   private async authorizedRead(ctx: RequestContext, id: string): Promise<Row> {
     return this.domain.withLocked(ctx, Session, id, 'edit', async (_c, row) => row);

@@ -102,6 +102,12 @@ export const Session = defineKind({
     labels: { wire: 'json-text', shape: labels(), description: 'JSON object of Kubernetes labels for the AgenticSession.' },
     annotations: { wire: 'json-text', shape: annotations(), description: 'JSON object of Kubernetes annotations for the AgenticSession.' },
     project_id: projectReference('sessions'),
+    agent_id: {
+      wire: 'string',
+      access: 'immutable',
+      references: { kind: 'Agent', sameProject: true, relation: 'agent', inverse: 'sessions' },
+      description: 'The agent of the same project this session runs for (head-contract H2). Set on create only.',
+    },
     created_by_user_id: {
       wire: 'string',
       access: 'read-only',

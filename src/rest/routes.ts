@@ -157,6 +157,7 @@ function sessionActionRoutes(): Route[] {
     },
     ['url'],
   );
+  const modelSchema = object({ model: { type: 'string', description: 'The new llm_model.' } }, ['model']);
   const workflowSchema = object({ workflow_id: { type: 'string' }, git_url: { type: 'string' }, branch: { type: 'string' }, path: { type: 'string' } });
   return [
     {
@@ -230,6 +231,17 @@ function sessionActionRoutes(): Route[] {
       },
       async handle({ ctx, params }, { sessions }) {
         return { status: 200, body: await sessions.reposStatus(ctx, params['id']!) };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/sessions/{id}/model',
+      operationId: 'setSessionModel',
+      doc: { summary: 'Switch the session’s model (llm_model)', tag, body: { schema: modelSchema }, responses: { 200: session('The session.') } },
+      async handle({ req, ctx, params }, { sessions, validator }) {
+        const body = await readJsonObject(req);
+        validator.validate(modelSchema, body);
+        return wire(await sessions.setModel(ctx, params['id']!, body));
       },
     },
     {

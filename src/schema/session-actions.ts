@@ -119,6 +119,13 @@ sessionMutation(
 );
 
 sessionMutation(
+  'setSessionModel',
+  'Switch the session’s model (llm_model).',
+  (t) => ({ model: t.arg({ type: 'String', required: true }) }),
+  (ctx, id, args) => actions(ctx).setModel(ctx.request, id, { model: args['model'] }),
+);
+
+sessionMutation(
   'updateSessionStatus',
   'The reconciler’s status write-back (admin). No phase transition rules apply.',
   (t) => ({ input: t.arg({ type: SessionStatusInput.ref, required: true }) }),
