@@ -67,6 +67,7 @@ async function main(config: Config): Promise<void> {
     await reconciler?.stop();
     await services.agui.stop();
     await services.feed.stop(); // ends open streams, so draining does not wait for them
+    services.messageFeed.close();
     await api.shutdown(config.shutdownTimeoutMs);
     await database.close();
     log.info('stopped');

@@ -8,6 +8,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ChangeFeed } from './live/change-feed.ts';
 import { SessionActions } from './domain/session-actions.ts';
+import { SessionMessages } from './domain/session-messages.ts';
+import { SessionMessageFeed } from './live/session-message-feed.ts';
 import { Domain } from './domain/service.ts';
 import type { Logger } from './log.ts';
 import { BodyValidator } from './rest/body-validation.ts';
@@ -35,6 +37,9 @@ export interface Services {
   streamKeepaliveMs: number;
   /** OAuth flows and credential tests. */
   integrations: Integrations;
+  /** Session message logs (head-contract H5) and their live streams. */
+  messages: SessionMessages;
+  messageFeed: SessionMessageFeed;
 }
 
 /** Replacements of what the environment decides (tests). */
@@ -62,5 +67,7 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
     agui: new AguiService({ domain, runner, changes: feed, connectionString: database.connectionString, log, timings: overrides.aguiTimings }),
     streamKeepaliveMs: config.streamKeepaliveMs,
     integrations: new Integrations(domain, config.integrations, secrets, log),
+    messages: new SessionMessages(domain),
+    messageFeed: new SessionMessageFeed(pool, { connectionString: database.connectionString, log }),
   };
 }

@@ -104,12 +104,12 @@ function kindTable(kind: Kind): Table {
   return { name: kind.table, model: kind.name, description: kind.description, columns, primaryKey: ['id'], indexes, foreignKeys };
 }
 
-const sessionEvents = (table: string, model: string): ForeignKey => ({
+const sessionEvents = (table: string, model: string, inverse: string): ForeignKey => ({
   name: `${table}_session_id_fkey`,
   column: 'session_id',
   table: 'sessions',
   relation: 'session',
-  inverse: model === 'AguiEvent' ? 'aguiEvents' : 'aguiRuns',
+  inverse,
   relationName: `${model}_session`,
 });
 
@@ -150,7 +150,7 @@ const INFRASTRUCTURE: readonly Table[] = [
       { name: 'agui_events_session_id_seq_idx', columns: ['session_id', 'seq'], unique: false },
       { name: 'agui_events_session_id_run_id_seq_idx', columns: ['session_id', 'run_id', 'seq'], unique: false },
     ],
-    foreignKeys: [sessionEvents('agui_events', 'AguiEvent')],
+    foreignKeys: [sessionEvents('agui_events', 'AguiEvent', 'aguiEvents')],
   },
   {
     name: 'agui_runs',
@@ -172,7 +172,26 @@ const INFRASTRUCTURE: readonly Table[] = [
     primaryKey: ['session_id', 'run_id'],
     // The orphan sweep (runtime.md §a.5) looks for running rows with a stale heartbeat.
     indexes: [{ name: 'agui_runs_status_heartbeat_at_idx', columns: ['status', 'heartbeat_at'], unique: false }],
-    foreignKeys: [sessionEvents('agui_runs', 'AguiRun')],
+    foreignKeys: [sessionEvents('agui_runs', 'AguiRun', 'aguiRuns')],
+  },
+  {
+    name: 'session_messages',
+    model: 'SessionMessage',
+    description: 'The message log of every session, in one global sequence (head-contract H5).',
+    columns: [
+      { name: 'seq', type: 'bigint', notNull: true, identity: true },
+      { name: 'id', type: 'text', notNull: true },
+      { name: 'session_id', type: 'text', notNull: true },
+      { name: 'event_type', type: 'text', notNull: true },
+      { name: 'payload', type: 'text', notNull: true },
+      { name: 'created_at', type: 'timestamptz(3)', notNull: true, default: 'now()' },
+    ],
+    primaryKey: ['seq'],
+    indexes: [
+      { name: 'session_messages_id_key', columns: ['id'], unique: true },
+      { name: 'session_messages_session_id_seq_idx', columns: ['session_id', 'seq'], unique: false },
+    ],
+    foreignKeys: [sessionEvents('session_messages', 'SessionMessage', 'messages')],
   },
   {
     name: 'oauth_states',

@@ -17,6 +17,9 @@ import { resumePoint, wantsWatch, watch } from './watch.ts';
 import { schemaRef, type JsonSchema } from './schemas.ts';
 import type { Integrations } from '../integrations/index.ts';
 import { integrationRoutes } from './integration-routes.ts';
+import { messageRoutes } from './message-routes.ts';
+import type { SessionMessages } from '../domain/session-messages.ts';
+import type { SessionMessageFeed } from '../live/session-message-feed.ts';
 import { RELEASE } from '../version.ts';
 
 /**
@@ -35,6 +38,8 @@ export interface RouteServices {
   streamKeepaliveMs: number;
   /** OAuth flows and credential tests. */
   integrations: Integrations;
+  messages: SessionMessages;
+  messageFeed: SessionMessageFeed;
 }
 
 const objectResponse = (kind: Kind, description: string) => ({ description, schema: schemaRef(kind.name) });
@@ -328,6 +333,7 @@ function serviceRoutes(): Route[] {
 export const API_ROUTES: readonly Route[] = [
   ...KINDS.flatMap(kindRoutes),
   ...sessionActionRoutes(),
+  ...messageRoutes(),
   ...aguiRoutes(),
   ...integrationRoutes(),
   ...serviceRoutes(),

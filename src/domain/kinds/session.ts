@@ -2,14 +2,24 @@ import { ownerId } from '../../auth/actor.ts';
 import { run, sql } from '../../db/sql.ts';
 import type { Behaviour } from '../behaviour.ts';
 import { invalid } from '../errors.ts';
+import { appendMessage } from '../session-messages.ts';
 
-/** Sessions: Kubernetes names derived from the id, the creator recorded, no parent cycles. */
+/**
+ * Sessions: Kubernetes names derived from the id, the creator recorded, no parent cycles, and a
+ * non-empty prompt also the first `user` message of the session's log (head-contract H2).
+ */
 export const sessionBehaviour: Behaviour = {
   async prepareCreate(c, values, id, projectId) {
     const [project] = await run<{ name: string }>(c.tx, sql`SELECT name FROM projects WHERE id = ${projectId}`);
     values['kube_cr_name'] = `session-${id.toLowerCase()}`;
     values['kube_namespace'] = project!.name;
     values['created_by_user_id'] = ownerId(c.actor);
+  },
+
+  async afterCreate(c, row) {
+    const prompt = row['prompt'];
+    if (typeof prompt === 'string' && prompt !== '') await appendMessage(c.tx, row.id, 'user', prompt);
+    return undefined;
   },
 
   async prepareUpdate(c, current, changes) {
