@@ -23,6 +23,8 @@ import type { Logger } from '../log.ts';
 import { applyCors } from '../rest/cors.ts';
 import type { RouteHandler } from '../server/server.ts';
 import type { Services } from '../services.ts';
+import type { SessionMessages } from '../domain/session-messages.ts';
+import type { SessionMessageFeed } from '../live/session-message-feed.ts';
 import { ReadAccess } from '../schema/access.ts';
 import { ComputedFields } from '../schema/computed.ts';
 import type { GraphqlContext, GraphqlServices } from '../schema/context.ts';
@@ -63,6 +65,9 @@ export interface GraphqlOptions {
   feed: ChangeFeed;
   /** AG-UI runs, history and event streams (started by the caller). */
   agui: AguiService;
+  /** Session message logs and their streams (head-contract H5). */
+  messages: SessionMessages;
+  messageFeed: SessionMessageFeed;
   /** Who is calling; rejects with DomainError 15 when the request carries no usable credentials. */
   resolveActor(req: IncomingMessage): Promise<Actor>;
   graphiql: boolean;
@@ -87,6 +92,8 @@ export function graphqlHandlerFor(services: Services, settings: GraphqlSettings)
     sessionActions: services.sessions,
     feed: services.feed,
     agui: services.agui,
+    messages: services.messages,
+    messageFeed: services.messageFeed,
     resolveActor: (req) => services.authenticator.authenticate(req),
     ...settings,
   });
@@ -181,6 +188,8 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     prisma: new PrismaClient({ adapter: new PrismaPg(options.domain.pool) }),
     feed: options.feed,
     agui: options.agui,
+    messages: options.messages,
+    messageFeed: options.messageFeed,
   };
   const streams = new ResponseStreams(options.log);
   const withCodes = withErrorCodes(options.log);

@@ -3,6 +3,8 @@ import type { Domain, RequestContext } from '../domain/service.ts';
 import type { SessionActions } from '../domain/session-actions.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
+import type { SessionMessages } from '../domain/session-messages.ts';
+import type { SessionMessageFeed } from '../live/session-message-feed.ts';
 import type { ReadAccess } from './access.ts';
 import type { ComputedFields } from './computed.ts';
 
@@ -13,6 +15,8 @@ export interface GraphqlServices {
   prisma: PrismaClient;
   feed: ChangeFeed;
   agui: AguiService;
+  messages: SessionMessages;
+  messageFeed: SessionMessageFeed;
 }
 
 /** One request's context: who is calling, what they may read, and the services. */

@@ -7,6 +7,7 @@ import './scalars.ts';
 import './agui.ts';
 import './project.ts';
 import './session-actions.ts';
+import './session-messages.ts';
 import './subscriptions.ts';
 import './version.ts';
 import './viewer.ts';

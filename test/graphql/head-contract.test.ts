@@ -1,5 +1,13 @@
 import { beforeAll, expect, test } from 'vitest';
-import { CreateAgentDocument, CreateProjectDocument, CreateSessionDocument, SetSessionModelDocument } from '../../src/generated/graphql/graphql.ts';
+import {
+  CreateAgentDocument,
+  CreateProjectDocument,
+  CreateSessionDocument,
+  PushSessionMessageDocument,
+  SessionMessagesDocument,
+  SetSessionModelDocument,
+} from '../../src/generated/graphql/graphql.ts';
+import { openStream } from '../support/sse.ts';
 import { useGraphqlServer } from './support.ts';
 
 /** The head-contract additions in GraphQL (H2 onwards), through the same domain operations as REST. */
@@ -18,4 +26,37 @@ test('H2: a session created for an agent, then setSessionModel', async () => {
   expect(setSessionModel).toEqual({ id: session.id, llmModel: 'opus', agentId: agent.id, agent: { id: agent.id, name: 'runner-up' } });
   const [error] = await server().errors(SetSessionModelDocument, { id: session.id, model: '' });
   expect(error).toMatchObject({ message: 'model is required', extensions: { code: 8 } });
+});
+
+test('H5: sessionMessages, pushSessionMessage and the sessionMessages subscription (stored, then live)', async () => {
+  const session = (await server().data(CreateSessionDocument, { input: { projectId, name: 'talk', prompt: 'Hello' } })).createSession;
+  const pushed = (await server().data(PushSessionMessageDocument, { session: session.id, payload: 'Second' })).pushSessionMessage;
+  expect(pushed).toMatchObject({ eventType: 'user', payload: 'Second' });
+  const log = (await server().data(SessionMessagesDocument, { session: session.id })).sessionMessages;
+  expect(log.map((m) => [m.eventType, m.payload])).toEqual([
+    ['user', 'Hello'],
+    ['user', 'Second'],
+  ]);
+  expect((await server().data(SessionMessagesDocument, { session: session.id, afterSeq: String(log[0]!.seq) })).sessionMessages).toEqual([log[1]]);
+  const [refused] = await server().errors(PushSessionMessageDocument, { session: session.id, eventType: 'assistant', payload: 'x' });
+  expect(refused!.extensions.code).toBe(11);
+  const [bad] = await server().errors(SessionMessagesDocument, { session: session.id, afterSeq: '-1' });
+  expect(bad!.extensions.code).toBe(8);
+
+  const stream = await openStream(
+    server().url,
+    { 'Content-Type': 'application/json', Authorization: 'Bearer admin' },
+    {
+      method: 'POST',
+      body: JSON.stringify({
+        query: 'subscription($s: ID!, $a: String) { sessionMessages(session: $s, afterSeq: $a) { seq payload } }',
+        variables: { s: session.id, a: String(log[0]!.seq) },
+      }),
+    },
+  );
+  const next = async () => ((await stream.nextData()).data as { data: { sessionMessages: { seq: number; payload: string } } }).data.sessionMessages;
+  expect(await next()).toEqual({ seq: log[1]!.seq, payload: 'Second' });
+  await server().data(PushSessionMessageDocument, { session: session.id, payload: 'Live' });
+  expect((await next()).payload).toBe('Live');
+  stream.close();
 });

@@ -16,6 +16,8 @@ import { createApiServer, type ApiServer } from '../../src/server/server.ts';
 import { createTestDatabase, testLog, type TestDatabase } from '../support/database.ts';
 import { TEST_KEY } from '../support/domain.ts';
 import { platformAdmin } from '../support/fixtures.ts';
+import { SessionMessages } from '../../src/domain/session-messages.ts';
+import { SessionMessageFeed } from '../../src/live/session-message-feed.ts';
 
 /**
  * The GraphQL API over real HTTP on a database of its own, called with the typed documents that
@@ -88,6 +90,8 @@ export function useGraphqlServer(options: HarnessOptions = {}): () => Harness {
       feed,
       agui: new AguiService({ domain, runner, changes: feed, connectionString: db.url, log: testLog }),
       sessionActions: new SessionActions(domain, runner),
+      messages: new SessionMessages(domain),
+      messageFeed: new SessionMessageFeed(db.pool, { connectionString: db.url, log: testLog }),
       resolveActor: async (req) => {
         const actor = actors.get(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
         if (!actor) throw new DomainError(15);
