@@ -15,7 +15,8 @@ export function createAuthenticator(config: AuthConfig, deps: { pool: pg.Pool; u
   return new JwtAuthenticator({
     pool: deps.pool,
     users: deps.users,
-    keys: new KeyStore({ source, origin, log: deps.log }),
+    keys: new KeyStore({ source, origin, log: deps.log, algorithms: config.jwtAlgorithms }),
+    algorithms: config.jwtAlgorithms,
     issuer: config.issuer,
     audience: config.audience,
     platformAdmins: new PlatformAdmins(config.platformAdmins),

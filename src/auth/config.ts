@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_JWT_ALGORITHMS, isJwtAlgorithm, JWT_ALGORITHMS, type JwtAlgorithm } from './algorithms.ts';
 import { isLoopback } from './development-mode.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface AuthConfig {
   issuer: string | undefined;
   /** Required member of `aud`, when set. */
   audience: string | undefined;
+  /** The JWS algorithms tokens may be signed with. */
+  jwtAlgorithms: readonly JwtAlgorithm[];
   /** Usernames and `group:<name>` entries with admin rights everywhere. */
   platformAdmins: string[];
 }
@@ -36,6 +39,20 @@ export const authEnvironment = z.object({
     .optional(),
   AUTH_ISSUER: z.string().optional(),
   AUTH_AUDIENCE: z.string().optional(),
+  AUTH_JWT_ALGORITHMS: list
+    .transform((names, ctx) => {
+      const accepted = `use ${JWT_ALGORITHMS.join(', ')}`;
+      for (const name of names) {
+        if (isJwtAlgorithm(name)) continue;
+        const message = /^(none|HS\d+)$/i.test(name)
+          ? `AUTH_JWT_ALGORITHMS: ${name} is never accepted (no signature, or a shared secret where the JWKS publishes keys); ${accepted}`
+          : `AUTH_JWT_ALGORITHMS: unknown algorithm ${name}; ${accepted}`;
+        ctx.addIssue({ code: 'custom', message });
+      }
+      if (names.length === 0) ctx.addIssue({ code: 'custom', message: `AUTH_JWT_ALGORITHMS must name at least one algorithm; ${accepted}` });
+      return names as JwtAlgorithm[];
+    })
+    .optional(),
   AUTH_PLATFORM_ADMINS: list
     .pipe(
       z.array(z.string().refine((e) => e !== 'group:' && !/\s/.test(e), 'AUTH_PLATFORM_ADMINS entries must be usernames or group:<name>, without whitespace')),
@@ -50,6 +67,7 @@ export function authConfig(e: AuthEnvironment): AuthConfig {
     jwks: e.AUTH_JWKS_URL ? { url: e.AUTH_JWKS_URL } : e.AUTH_JWKS_FILE ? { file: e.AUTH_JWKS_FILE } : undefined,
     issuer: e.AUTH_ISSUER,
     audience: e.AUTH_AUDIENCE,
+    jwtAlgorithms: e.AUTH_JWT_ALGORITHMS ?? DEFAULT_JWT_ALGORITHMS,
     platformAdmins: e.AUTH_PLATFORM_ADMINS,
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
-import { importJWK, type CryptoKey, type JWK } from 'jose';
+import { importJWK, type JWK } from 'jose';
 import type { Logger } from '../log.ts';
+import { DEFAULT_JWT_ALGORITHMS, keySuits, type JwtAlgorithm } from './algorithms.ts';
 
 /**
  * The signing keys JWTs are verified with (runtime.md §c.1), from a JWKS file or URL.
@@ -11,8 +12,9 @@ import type { Logger } from '../log.ts';
  * server hammer the identity provider, and one load serves every request waiting for it. A failed
  * load keeps the keys already held: an identity provider outage does not log everybody out.
  *
- * Only RSA signing keys with a `kid` are kept (RS256 is the one algorithm accepted, and the header's
- * `kid` must name the key); other entries are skipped.
+ * Only public signing keys with a `kid` that one of the accepted algorithms (AUTH_JWT_ALGORITHMS)
+ * can use are kept (the header's `kid` must name the key); other entries are skipped. Keys are held
+ * as JWKs: jose imports each once per algorithm and caches the result.
  */
 
 /** Returns the JWKS document (parsed JSON). */
@@ -39,12 +41,14 @@ export interface KeyStoreOptions {
   /** Where the keys come from, for log messages. */
   origin: string;
   log: Logger;
+  /** The accepted algorithms (RS256 when not given): keys none of them can use are skipped. */
+  algorithms?: readonly JwtAlgorithm[];
   /** Milliseconds since the epoch (tests move time). */
   now?: () => number;
 }
 
 export class KeyStore {
-  private keys = new Map<string, CryptoKey>();
+  private keys = new Map<string, JWK>();
   private loadedAt = Number.NEGATIVE_INFINITY;
   private attemptedAt = Number.NEGATIVE_INFINITY;
   private loading: Promise<void> | undefined;
@@ -55,7 +59,7 @@ export class KeyStore {
   }
 
   /** The key named `kid`, or undefined when the (refreshed, where allowed) set has none. */
-  async key(kid: string): Promise<CryptoKey | undefined> {
+  async key(kid: string): Promise<JWK | undefined> {
     // A load in flight may bring the key: wait for it rather than judge the old set.
     if (this.loading) await this.loading;
     const stale = this.now() - this.loadedAt >= REFRESH_MS;
@@ -80,18 +84,24 @@ export class KeyStore {
   }
 }
 
-/** The usable RS256 keys of a JWKS document, by `kid`; an unreadable entry does not cost the others. */
-async function signingKeys(document: unknown, { origin, log }: Pick<KeyStoreOptions, 'origin' | 'log'>): Promise<Map<string, CryptoKey>> {
+/** The usable keys of a JWKS document, by `kid`; an unreadable entry does not cost the others. */
+async function signingKeys(
+  document: unknown,
+  { origin, log, algorithms = DEFAULT_JWT_ALGORITHMS }: Pick<KeyStoreOptions, 'origin' | 'log' | 'algorithms'>,
+): Promise<Map<string, JWK>> {
   const entries = (document as { keys?: unknown } | null)?.keys;
   if (!Array.isArray(entries)) throw new Error('a JWKS document needs a "keys" array');
-  const keys = new Map<string, CryptoKey>();
+  const keys = new Map<string, JWK>();
   for (const entry of entries as JWK[]) {
-    const usable = entry.kty === 'RSA' && typeof entry.kid === 'string' && (entry.use ?? 'sig') === 'sig' && (entry.alg ?? 'RS256') === 'RS256' && !entry.d;
-    if (!usable) continue;
+    if (!entry || typeof entry !== 'object' || typeof entry.kid !== 'string' || (entry.use ?? 'sig') !== 'sig' || entry.d !== undefined) continue;
+    const alg = algorithms.find((a) => keySuits(entry, a));
+    if (!alg) continue;
     try {
-      keys.set(entry.kid!, (await importJWK(entry, 'RS256')) as CryptoKey);
+      // Imported once here so a malformed key is reported at load, not on every token naming it.
+      await importJWK(entry, alg);
+      keys.set(entry.kid, Object.freeze({ ...entry }));
     } catch (error) {
-      log.warn({ jwks: origin, kid: entry.kid, err: error }, 'skipping a JWKS entry that is not a valid RSA key');
+      log.warn({ jwks: origin, kid: entry.kid, err: error }, 'skipping a JWKS entry that is not a valid key');
     }
   }
   return keys;

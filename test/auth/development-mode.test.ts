@@ -103,6 +103,7 @@ describe('configuration', () => {
         jwks: { file: jwksFile },
         issuer: 'https://sso',
         audience: 'api',
+        jwtAlgorithms: ['RS256'],
         platformAdmins: ['root', 'group:ops'],
       },
     );
@@ -114,6 +115,16 @@ describe('configuration', () => {
     expect(problems({ AUTH_JWKS_FILE: jwksFile, AUTH_PLATFORM_ADMINS: 'group:' })).toHaveLength(1);
     expect(problems({ AUTH_JWKS_FILE: jwksFile, CORS_ORIGINS: '*' })).toEqual(['CORS_ORIGINS=* is allowed only in development mode: list the origins']);
     expect(problems({ CORS_ORIGINS: '*' })).toEqual([]);
+  });
+
+  test('AUTH_JWT_ALGORITHMS: RS256 by default; PS256, ES256, EdDSA possible; none and HMAC refused at start', () => {
+    expect(loadConfig({ AUTH_JWT_ALGORITHMS: 'ES256, EdDSA,PS256,RS256' }).auth.jwtAlgorithms).toEqual(['ES256', 'EdDSA', 'PS256', 'RS256']);
+    expect(problems({ AUTH_JWT_ALGORITHMS: 'RS256,none,HS256' })).toEqual([
+      expect.stringMatching(/^AUTH_JWT_ALGORITHMS: none is never accepted .*; use RS256, PS256, ES256, EdDSA$/),
+      expect.stringMatching(/^AUTH_JWT_ALGORITHMS: HS256 is never accepted/),
+    ]);
+    expect(problems({ AUTH_JWT_ALGORITHMS: 'rs256' })).toEqual([expect.stringMatching(/^AUTH_JWT_ALGORITHMS: unknown algorithm rs256/)]);
+    expect(problems({ AUTH_JWT_ALGORITHMS: ' , ' })).toEqual([expect.stringMatching(/^AUTH_JWT_ALGORITHMS must name at least one algorithm/)]);
   });
 
   test('integration variables', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { SignJWT } from 'jose';
+import { exportJWK, importJWK, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { identityFromClaims } from '../../src/auth/authenticate.ts';
 import { jwksFromFile, jwksFromUrl, KeyStore, MIN_RELOAD_INTERVAL_MS, REFRESH_MS } from '../../src/auth/jwks.ts';
@@ -91,7 +91,7 @@ describe('the key set', () => {
     expect(server.fetches - before).toBe(2);
   });
 
-  test('from a file; entries that are not RSA signing keys are skipped', async () => {
+  test('from a file; entries that are not signing keys for an accepted algorithm are skipped', async () => {
     const file = path.join(dir, 'jwks.json');
     const ec = { kty: 'EC', crv: 'P-256', kid: 'ec', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
     const encryption = { ...two.jwk, use: 'enc' };
@@ -117,8 +117,46 @@ describe('verification', () => {
     await verifyJwt(await mint(one, 'alice', { claims: { exp: now - 30, iat: now - 100 } }), rules);
     await verifyJwt(await mint(one, 'alice', { claims: { nbf: now + 30 } }), rules);
     await verifyJwt(await mint(one, 'alice', { claims: { iat: now + 30 } }), rules);
-    await verifyJwt(await mint(one, 'alice', { header: { typ: 'Bearer' } }), rules);
-    await verifyJwt(await mint(one, 'alice', { header: { typ: 'bearer' } }), rules);
+  });
+
+  test('header typ: absent, JWT or at+jwt in any case (RFC 7519, RFC 9068); claim typ, when present, Bearer', async () => {
+    for (const typ of ['JWT', 'jwt', 'at+jwt', 'AT+JWT', 'application/at+jwt', 'application/jwt'])
+      await verifyJwt(await mint(one, 'alice', { header: { typ } }), rules);
+    for (const typ of ['Bearer', 'bearer', 'BEARER']) await verifyJwt(await mint(one, 'alice', { header: { typ: 'JWT' }, claims: { typ } }), rules);
+
+    for (const typ of ['Bearer', 'JOSE', 'dpop+jwt', 'logout+jwt', 'application/json', '', 7]) {
+      await rejects(await mint(one, 'alice', { header: { typ } }), rules, /header typ must be absent, JWT or at\+jwt/);
+    }
+    // Keycloak's other token kinds, signed by the same key: an ID token and a refresh token.
+    for (const typ of ['ID', 'Refresh', 'Offline', 'Logout', '', 1]) {
+      await rejects(await mint(one, 'alice', { header: { typ: 'JWT' }, claims: { typ } }), rules, /claim typ must be Bearer/);
+    }
+  });
+
+  test('algorithms: only the configured ones, and only with a key of their kind', async () => {
+    const es = await signingKey('es', 'ES256');
+    const ps = await signingKey('ps', 'PS256');
+    const ed = await signingKey('ed', 'EdDSA');
+    // An RSA key without "alg" may serve RS256 and PS256 alike.
+    const rsa = await signingKey('rsa', 'PS256', { declareAlg: false });
+    const file = path.join(dir, 'algorithms.json');
+    await fs.writeFile(file, JSON.stringify(jwks(one, es, ps, ed, rsa)));
+    const all = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
+    const open = { keys: new KeyStore({ source: jwksFromFile(file), origin: file, log: quiet, algorithms: all }), algorithms: all };
+    for (const key of [one, es, ps, ed, rsa]) expect((await verifyJwt(await mint(key, 'alice'), open))['preferred_username'], key.kid).toBe('alice');
+    const rsaForRs256 = (await importJWK(await exportJWK(rsa.privateKey), 'RS256')) as CryptoKey;
+    await verifyJwt(await mint({ ...rsa, alg: 'RS256', privateKey: rsaForRs256 }, 'alice'), open);
+
+    // A key declaring one algorithm does not verify another, even of the same family.
+    await rejects(await mint({ ...one, kid: 'ps' }, 'alice'), open, /not a RS256 key/);
+    // A token naming an EC key but claiming RS256: refused before any signature check.
+    await rejects(await mint({ ...one, kid: 'es' }, 'alice'), open, /not a RS256 key/);
+
+    // The default is RS256 alone: the others are refused, and their keys are not even loaded.
+    const strict = { keys: new KeyStore({ source: jwksFromFile(file), origin: file, log: quiet }) };
+    await verifyJwt(await mint(one, 'alice'), strict);
+    for (const key of [es, ps, ed]) await rejects(await mint(key, 'alice'), strict, /algorithm must be one of RS256$/);
+    await rejects(await mint({ ...one, kid: 'es' }, 'alice'), strict, /unknown key/);
   });
 
   test('every bad token is refused', async () => {
@@ -137,8 +175,9 @@ describe('verification', () => {
       ['iat in the future', await mint(one, 'alice', { claims: { iat: now + 120 } }), /"iat"/],
       ['no iat', await mint(one, 'alice', { claims: { iat: undefined } }), /"iat"/],
       ['alg none', unsigned({ preferred_username: 'root', iat: now, exp: now + 60 }, { alg: 'none', kid: 'one' }), /RS256/],
-      ['typ JWT-less garbage', 'not.a.jwt', /not a JWT/],
-      ['typ other than Bearer', await mint(one, 'alice', { header: { typ: 'JWT' } }), /typ/],
+      ['garbage', 'not.a.jwt', /not a JWT/],
+      ['header typ of another JOSE object', await mint(one, 'alice', { header: { typ: 'secevent+jwt' } }), /typ/],
+      ['an ID token', await mint(one, 'alice', { claims: { typ: 'ID' } }), /typ/],
       ['no kid', await mint(one, 'alice', { header: { kid: undefined } }), /kid/],
       ['unknown kid', await mint({ ...one, kid: 'three' }, 'alice'), /unknown key/],
     ];

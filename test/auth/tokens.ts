@@ -9,13 +9,15 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWT
 
 export interface SigningKey {
   kid: string;
+  alg: string;
   privateKey: CryptoKey;
   jwk: JWK;
 }
 
-export async function signingKey(kid: string): Promise<SigningKey> {
-  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
-  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+/** A key pair for `alg` (RS256 by default); its public JWK declares `alg` unless `declareAlg` is false. */
+export async function signingKey(kid: string, alg = 'RS256', { declareAlg = true } = {}): Promise<SigningKey> {
+  const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
+  return { kid, alg, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, ...(declareAlg ? { alg } : {}), use: 'sig' } };
 }
 
 export const jwks = (...keys: SigningKey[]) => ({ keys: keys.map((k) => k.jwk) });
@@ -31,11 +33,11 @@ export interface MintOptions {
 
 const defined = (entries: Record<string, unknown>) => Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
 
-/** A signed RS256 token for `username`, valid for an hour, unless options say otherwise. */
+/** A token for `username` signed with the key's algorithm, valid for an hour, unless options say otherwise. */
 export async function mint(key: SigningKey, username: string, options: MintOptions = {}): Promise<string> {
   const now = nowSeconds();
   const claims = defined({ sub: `sub-${username}`, preferred_username: username, iat: now, exp: now + 3600, ...options.claims });
-  const header = defined({ alg: 'RS256', kid: key.kid, ...options.header });
+  const header = defined({ alg: key.alg, kid: key.kid, ...options.header });
   return new SignJWT(claims as JWTPayload).setProtectedHeader(header as { alg: string }).sign(key.privateKey);
 }
 
