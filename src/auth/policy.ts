@@ -1,14 +1,22 @@
-import { ROLES, type Role } from '../kinds/rules.ts';
+import { ALWAYS, NEVER, type Condition, type Grants } from '../conditions/condition.ts';
+import { grantedTo } from '../conditions/sql.ts';
+import { camel } from '../db/prisma-schema.ts';
 import { run, sql, type Queryable, type Sql } from '../db/sql.ts';
-import { isPlatformWide, type Actor } from './actor.ts';
+import type { Field, Kind } from '../kinds/define.ts';
+import { ROLES, type Role } from '../kinds/rules.ts';
+import { isPlatformWide, type Actor, type UserActor } from './actor.ts';
 
 /**
- * The one authorization policy (runtime.md §c.5), used by every protocol through the domain layer.
+ * The one authorization policy (runtime.md §c.5), used by every protocol.
  *
  * A caller's effective role in a project is the highest of: its user Permission, the group
  * Permissions of its effective groups, and, for a project key, the key's role in its own project.
  * Platform admins (and the server itself) are admin everywhere. No role means the project and
  * everything in it are invisible.
+ *
+ * What a caller may read is `readCondition`: data (src/conditions/) that the domain renders as SQL,
+ * GraphQL as a Prisma `where`, and the change streams evaluate on each event. Nothing else
+ * decides visibility.
  */
 
 const RANK: Record<Role, number> = { view: 1, edit: 2, admin: 3 };
@@ -23,10 +31,41 @@ export function highest(roles: readonly (Role | null)[]): Role | null {
   return best;
 }
 
-/** Permissions that grant something to this user: by username, or through one of its groups. */
-function grantsTo(actor: Extract<Actor, { type: 'user' }>): Sql {
-  return sql`((p.subject_type = 'user' AND p.subject_name = ${actor.username}) OR (p.subject_type = 'group' AND p.subject_name = ANY(${[...actor.groups]}::text[])))`;
+/** The rows of `kind` the actor may read (live or not: liveness is the reader's concern). */
+export function readCondition(actor: Actor, kind: Kind): Condition {
+  if (isPlatformWide(actor)) return ALWAYS;
+  switch (kind.scope) {
+    case 'project':
+    case 'workflow':
+      // A Kind that needs more than view to read (project keys) is visible only where the caller has that role.
+      return inProjectsWith(actor, kind.roles.read);
+    case 'global':
+      return kind.name === 'Project' ? inProjectsWith(actor, kind.roles.read) : ALWAYS;
+    case 'user': {
+      // A user-scoped row (credentials) is readable by its owner.
+      if (actor.type !== 'user' || !actor.userId) return NEVER;
+      const owner = ownerOf(kind);
+      return { column: owner.name, prismaName: camel(owner.name), operator: 'eq', value: actor.userId, caseInsensitive: false };
+    }
+  }
 }
+
+/** Rows whose project is one where the actor has at least `minimum`. */
+function inProjectsWith(actor: Actor, minimum: Role): Condition {
+  if (actor.type === 'key') return atLeast(actor.role, minimum) ? { project: { ids: [actor.projectId] } } : NEVER;
+  if (actor.type !== 'user') return NEVER;
+  const roles = ROLES.filter((role) => atLeast(role, minimum));
+  return { project: { granted: { username: actor.username, groups: actor.groups, roles } } };
+}
+
+/** The field naming the owner of a user-scoped Kind's rows. */
+export function ownerOf(kind: Kind): Field {
+  const owner = kind.fields.find((f) => f.references?.kind === 'User');
+  if (!owner) throw new Error(`user-scoped Kind ${kind.name} has no reference to its owner`);
+  return owner;
+}
+
+const grantsTo = (actor: UserActor): Sql => grantedTo(actor.username, actor.groups);
 
 export async function projectRole(db: Queryable, actor: Actor, projectId: string): Promise<Role | null> {
   if (isPlatformWide(actor)) return 'admin';
@@ -39,14 +78,36 @@ export async function projectRole(db: Queryable, actor: Actor, projectId: string
   return highest(rows.map((r) => (ROLES.includes(r.role) ? r.role : null)));
 }
 
-/**
- * A condition on a `project_id` expression limiting rows to the projects where the actor has at
- * least `minimum` (any role by default), or undefined when the actor may see every project.
- */
-export function visibleProjects(actor: Actor, projectId: Sql, minimum: Role = 'view'): Sql | undefined {
-  if (isPlatformWide(actor)) return undefined;
-  if (actor.type === 'key') return atLeast(actor.role, minimum) ? sql`${projectId} = ${actor.projectId}` : sql`false`;
-  if (actor.type !== 'user') return sql`false`;
-  const roles = ROLES.filter((role) => atLeast(role, minimum));
-  return sql`${projectId} IN (SELECT p.project_id FROM permissions p WHERE p.deleted_at IS NULL AND p.role = ANY(${roles}::text[]) AND ${grantsTo(actor)})`;
+/** The actor's role in every project where it has one, loaded at once (`'all'`: admin everywhere). */
+export class ProjectGrants implements Grants {
+  constructor(private readonly roles: ReadonlyMap<string, Role> | 'all') {}
+
+  roleIn(projectId: string): Role | null {
+    return this.roles === 'all' ? 'admin' : (this.roles.get(projectId) ?? null);
+  }
+
+  projectsWith(roles: readonly Role[]): string[] {
+    // readCondition never asks this of a platform-wide actor: every row is readable to it.
+    if (this.roles === 'all') throw new Error('a platform-wide actor has a role in every project');
+    return [...this.roles].filter(([, role]) => roles.includes(role)).map(([projectId]) => projectId);
+  }
+}
+
+/** Grants of no project: what an object without a project is checked with. */
+export const NO_GRANTS: Grants = new ProjectGrants(new Map());
+
+export async function loadGrants(db: Queryable, actor: Actor): Promise<ProjectGrants> {
+  if (isPlatformWide(actor)) return new ProjectGrants('all');
+  if (actor.type === 'key') return new ProjectGrants(new Map([[actor.projectId, actor.role]]));
+  if (actor.type !== 'user') return new ProjectGrants(new Map());
+  const rows = await run<{ project_id: string; role: Role }>(
+    db,
+    sql`SELECT p.project_id, p.role FROM permissions p WHERE p.deleted_at IS NULL AND ${grantsTo(actor)}`,
+  );
+  const roles = new Map<string, Role>();
+  for (const row of rows) {
+    const role = highest([roles.get(row.project_id) ?? null, ROLES.includes(row.role) ? row.role : null]);
+    if (role) roles.set(row.project_id, role);
+  }
+  return new ProjectGrants(roles);
 }

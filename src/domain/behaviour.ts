@@ -51,6 +51,4 @@ export interface Behaviour {
   deletedValues?: Values;
   /** Authorization beyond the Kind's roles; throw to refuse. */
   authorize?(c: WriteContext, operation: 'create' | 'update' | 'delete', row: Row | undefined, values: Values): Promise<void>;
-  /** Extra condition on reads (over alias `t`) for Kinds whose visibility is not by project. */
-  readable?(actor: Actor): Sql | undefined;
 }

@@ -1,7 +1,10 @@
 import type pg from 'pg';
 import type { Actor } from '../auth/actor.ts';
 import type { SecretBox } from '../auth/secret-box.ts';
-import { atLeast, projectRole, visibleProjects } from '../auth/policy.ts';
+import { atLeast, NO_GRANTS, projectRole, readCondition } from '../auth/policy.ts';
+import { isAlways } from '../conditions/condition.ts';
+import { holds, wireSubject } from '../conditions/evaluate.ts';
+import { conditionSql } from '../conditions/sql.ts';
 import { run, sql, type Queryable, type Sql } from '../db/sql.ts';
 import { transaction, type Tx } from '../db/transaction.ts';
 import type { Field, Kind } from '../kinds/define.ts';
@@ -208,28 +211,16 @@ export class Domain {
 
   /** The rows of `kind` the actor may read, as a condition over alias `t` (undefined: all). */
   readableRows(actor: Actor, kind: Kind): Sql | undefined {
-    const custom = behaviourOf(kind).readable;
-    if (custom) return custom(actor);
-    // A Kind that needs more than view to read (project keys) lists only where the caller has that role.
-    if (kind.scope === 'project') return visibleProjects(actor, sql`t.project_id`, kind.roles.read);
-    if (kind.scope === 'workflow') {
-      const inProjects = visibleProjects(actor, sql`w.project_id`, kind.roles.read);
-      return inProjects && sql`t.workflow_id IN (SELECT w.id FROM workflows w WHERE ${inProjects})`;
-    }
-    return undefined;
+    const condition = readCondition(actor, kind);
+    return isAlways(condition) ? undefined : conditionSql(kind, condition);
   }
 
   /** Refuses to show a row the caller may not read: 404 when invisible, 403 when visible but denied. */
   async authorizeRead(db: Queryable, ctx: RequestContext, kind: Kind, row: Row): Promise<void> {
-    const custom = behaviourOf(kind).readable?.(ctx.actor);
-    if (custom) {
-      const ok = await run(db, sql`SELECT 1 FROM ${table(kind)} t WHERE t.id = ${row.id} AND ${custom}`);
-      if (ok.length === 0) throw notFound(kind.name, row.id);
-      return;
-    }
     const projectId = await projectOf(db, kind, row);
-    if (projectId === undefined) return;
-    await this.requireRole(db, ctx, kind, row.id, projectId, kind.roles.read);
+    if (projectId !== undefined) return this.requireRole(db, ctx, kind, row.id, projectId, kind.roles.read);
+    // A row without a project: the policy decides on the row alone.
+    if (!holds(readCondition(ctx.actor, kind), wireSubject(row, undefined), NO_GRANTS)) throw notFound(kind.name, row.id);
   }
 
   private async requireRole(db: Queryable, ctx: RequestContext, kind: Kind, id: string, projectId: string, needed: Role): Promise<void> {

@@ -20,7 +20,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import type { AguiService } from '../agui/service.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
 import type { Logger } from '../log.ts';
-import { applyCors } from '../rest/cors.ts';
+import { applyCors } from '../server/cors.ts';
 import type { RouteHandler } from '../server/server.ts';
 import type { Services } from '../services.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
@@ -236,7 +236,7 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     graphiql: options.graphiql ? { title: 'Ambient API', defaultTabs: exampleTabs(), defaultEditorToolsVisibility: true } : false,
     renderGraphiQL,
     landingPage: false,
-    // CORS is applied by the handler with the server's configured origins (src/rest/cors.ts).
+    // CORS is applied by the handler with the server's configured origins (src/server/cors.ts).
     cors: false,
     logging: false,
     // Errors are given their codes (and unexpected ones masked) on the final result instead.
@@ -246,7 +246,7 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
       const actor = await options.resolveActor(req);
       return {
         request: { actor },
-        access: await ReadAccess.load(services.prisma, actor),
+        access: await ReadAccess.load(services.domain.pool, actor),
         computed: new ComputedFields(options.domain.pool),
         services,
       };

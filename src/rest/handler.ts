@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.ts';
 import { CANONICAL_BASE } from '../domain/wire.ts';
 import { sendError, sendJson } from '../server/respond.ts';
 import { labelRoute, type RouteHandler } from '../server/server.ts';
-import { answerPreflight, applyCors } from './cors.ts';
+import { answerPreflight, applyCors } from '../server/cors.ts';
 import { Router, routeLabel, type Route } from './router.ts';
 import type { RouteServices } from './routes.ts';
 

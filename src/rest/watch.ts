@@ -6,7 +6,7 @@ import { toWire, type WireObject } from '../domain/wire.ts';
 import type { Kind } from '../kinds/define.ts';
 import { isRetained, type ChangeEvent } from '../live/change-feed.ts';
 import { matchingIds } from '../live/filter.ts';
-import { Visibility } from '../live/visibility.ts';
+import { refreshingGrants, Visibility } from '../live/visibility.ts';
 import { SseStream } from '../server/sse.ts';
 import type { ListParams } from './list-params.ts';
 import { sparse } from './list-params.ts';
@@ -101,7 +101,7 @@ export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchR
     }
   }
 
-  const visibility = new Visibility(domain.pool, ctx.actor);
+  const visibility = new Visibility(ctx.actor, refreshingGrants(domain.pool, ctx.actor));
   const inScope = async (event: ChangeEvent) => (projectId === undefined || event.projectId === projectId) && (await visibility.canSee(event));
   const matches = async (event: ChangeEvent) =>
     event.type !== 'DELETED' &&

@@ -6,7 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { z } from 'zod';
 import { getDatamodel } from '../generated/pothos-types.ts';
-import type { Role } from '../kinds/rules.ts';
+import type { Kind } from '../kinds/define.ts';
 import type { GraphqlContext } from './context.ts';
 import { DomainError } from '../domain/errors.ts';
 import { InputValidationError, limitExceeded } from './errors.ts';
@@ -56,10 +56,8 @@ const pageSize = (name: string) =>
 export interface AuthScopes {
   /** A caller was authenticated (the handler refuses requests without one before they get here). */
   authenticated: boolean;
-  /** The caller has at least `role` in the project. */
-  projectRole: { projectId: string; role: Role };
-  /** The caller owns the user-scoped row (or is a platform admin). */
-  owner: { userId: string };
+  /** The read policy lets the caller read this row of the Kind. */
+  readable: { kind: Kind; row: Record<string, unknown> };
 }
 
 export interface BuilderTypes {
@@ -82,8 +80,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   scopeAuth: {
     authScopes: (ctx) => ({
       authenticated: true,
-      projectRole: ({ projectId, role }) => ctx.access.hasRole(projectId, role),
-      owner: ({ userId }) => ctx.access.owns(userId),
+      readable: ({ kind, row }) => ctx.access.allows(kind, row),
     }),
     // Objects the caller may not read are invisible: NotFound, as REST answers (rest-contract §5.2).
     unauthorizedError: () => new DomainError(7),

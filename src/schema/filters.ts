@@ -4,11 +4,14 @@ import { invalid } from '../domain/errors.ts';
 import { queryableField } from '../domain/service.ts';
 import type { Kind } from '../kinds/define.ts';
 import { kindNamed } from '../kinds/index.ts';
+import { NO_GRANTS } from '../auth/policy.ts';
+import type { Condition, FieldCondition, Operator } from '../conditions/condition.ts';
+import { FIELD_OPERATORS, prismaWhere } from '../conditions/prisma.ts';
+import { conditionSql } from '../conditions/sql.ts';
 import type { Sql } from '../db/sql.ts';
 import { builder } from './builder.ts';
 import { derivedInputFields, type Row } from './derived.ts';
 import { enumType } from './enums.ts';
-import { conditionSql } from './filter-sql.ts';
 import { constantCase, graphqlFieldName } from './names.ts';
 
 /**
@@ -16,8 +19,8 @@ import { constantCase, graphqlFieldName } from './names.ts';
  * the same fields REST allows in `search` and `orderBy` (rest-contract §6.2–§6.3): the
  * ObjectReference columns and the scalar columns. Identifiers in filters are global ids.
  *
- * A `where` is read once into a tree of conditions, then rendered as a Prisma `where` for
- * connections, or as SQL (filter-sql.ts) to test change-stream objects against the same filter.
+ * A `where` is read once into a tree of conditions (src/conditions/), then rendered as a Prisma
+ * `where` for connections, or as SQL to test change-stream objects against the same filter.
  */
 
 type Where = Row;
@@ -44,34 +47,6 @@ export function localId(globalId: string, kind: Kind, field: string): string {
 const OrderDirection = builder.enumType('OrderDirection', {
   values: { ASC: { value: 'asc' }, DESC: { value: 'desc' } } as const,
 });
-
-export type Operator = 'eq' | 'ne' | 'in' | 'notIn' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'startsWith' | 'endsWith';
-
-/** One condition on one column; `value` is decoded (local ids), `caseInsensitive` only for text operators. */
-export interface FieldCondition {
-  column: string;
-  prismaName: string;
-  operator: Operator | 'isNull' | 'isNotNull';
-  value?: unknown;
-  caseInsensitive: boolean;
-}
-
-/** A `where` as a tree: all of (an empty list holds), any of (an empty list fails), not, or one field condition. */
-export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FieldCondition;
-
-const PRISMA_OPERATOR: Record<Operator, string> = {
-  eq: 'equals',
-  ne: 'not',
-  in: 'in',
-  notIn: 'notIn',
-  gt: 'gt',
-  gte: 'gte',
-  lt: 'lt',
-  lte: 'lte',
-  contains: 'contains',
-  startsWith: 'startsWith',
-  endsWith: 'endsWith',
-};
 
 const DESCRIPTION: Record<Operator | 'isNull' | 'caseInsensitive', string> = {
   eq: 'Equal to.',
@@ -175,7 +150,7 @@ function fieldConditions(filter: FieldFilter, value: Filter): FieldCondition[] {
   const out: FieldCondition[] = [];
   const base = { column: filter.wireName, prismaName: filter.prismaName };
   const decode = (v: unknown) => (filter.decode && typeof v === 'string' ? filter.decode(v) : v);
-  for (const operator of Object.keys(PRISMA_OPERATOR) as Operator[]) {
+  for (const operator of FIELD_OPERATORS) {
     const v = value[operator];
     if (v === undefined || v === null) continue;
     const caseInsensitive = value['caseInsensitive'] === true && !ORDERING.has(operator);
@@ -197,23 +172,6 @@ function readWhere(filters: readonly FieldFilter[], value: Filter): Condition {
   if (Array.isArray(value['OR'])) all.push({ any: (value['OR'] as Filter[]).map((w) => readWhere(filters, w)) });
   if (value['NOT']) all.push({ not: readWhere(filters, value['NOT'] as Filter) });
   return { all };
-}
-
-/**
- * Prisma drops empty objects and empty AND/OR lists nested in other conditions (`{ AND: [x, { OR: [] }] }`
- * selects what `x` does), so constant conditions are spelled as ones it renders as such (1=1, 1=0).
- */
-const ALWAYS: Where = { id: { notIn: [] } };
-const NEVER: Where = { id: { in: [] } };
-
-function prismaWhere(condition: Condition): Where {
-  if ('all' in condition) return condition.all.length === 0 ? ALWAYS : { AND: condition.all.map(prismaWhere) };
-  if ('any' in condition) return condition.any.length === 0 ? NEVER : { OR: condition.any.map(prismaWhere) };
-  if ('not' in condition) return { NOT: prismaWhere(condition.not) };
-  const { prismaName, operator, value, caseInsensitive } = condition;
-  if (operator === 'isNull') return { [prismaName]: null };
-  if (operator === 'isNotNull') return { [prismaName]: { not: null } };
-  return { [prismaName]: { [PRISMA_OPERATOR[operator]]: value, ...(caseInsensitive ? { mode: 'insensitive' } : {}) } };
 }
 
 /** The fields a Kind can be filtered and ordered by, in the order REST lists them. */
@@ -265,8 +223,9 @@ export function kindQueryInputs(kind: Kind, defaultOrder: readonly OrderItem[]):
     }),
   });
 
-  const toWhere = (value: Filter | null | undefined): Where | undefined => (value ? prismaWhere(readWhere(filters, value)) : undefined);
-  const toSql = (value: Filter | null | undefined): Sql | undefined => (value ? conditionSql(readWhere(filters, value)) : undefined);
+  // A `where` names fields only, never projects, so no grants are needed to render it.
+  const toWhere = (value: Filter | null | undefined): Where | undefined => (value ? prismaWhere(kind, readWhere(filters, value), NO_GRANTS) : undefined);
+  const toSql = (value: Filter | null | undefined): Sql | undefined => (value ? conditionSql(kind, readWhere(filters, value)) : undefined);
 
   const toOrderBy = (items: readonly Filter[] | null | undefined): Where[] => {
     const order: readonly OrderItem[] =

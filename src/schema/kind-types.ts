@@ -4,7 +4,6 @@ import { camel } from '../db/prisma-schema.ts';
 import { notFound } from '../domain/errors.ts';
 import type { Field, Kind } from '../kinds/define.ts';
 import { KINDS, kindNamed } from '../kinds/index.ts';
-import { ownerOf } from './access.ts';
 import { builder } from './builder.ts';
 import { isComputed } from './computed.ts';
 import type { GraphqlContext } from './context.ts';
@@ -71,12 +70,13 @@ const isOwningReference = (field: Field) => field.notNull && field.access !== 'w
 /** Kinds whose rows have a position are listed in position order by default. */
 const defaultOrder = (kind: Kind): OrderItem[] => [{ field: kind.field['position'] ? 'position' : 'created_at', direction: 'asc' }];
 
-/** The authorization each object of the Kind passes (a second check behind the read filters). */
+/**
+ * The authorization each object of the Kind passes (a second check behind the read filters): the
+ * read policy on the object itself. Workflow members are only read through their workflow.
+ */
 function typeScopes(kind: Kind) {
-  if (kind.scope === 'project') return (row: Row) => ({ projectRole: { projectId: row['projectId'] as string, role: kind.roles.read } });
-  if (kind.name === 'Project') return (row: Row) => ({ projectRole: { projectId: row['id'] as string, role: kind.roles.read } });
-  if (kind.scope === 'user') return (row: Row) => ({ owner: { userId: row[camel(ownerOf(kind).name)] as string } });
-  return { authenticated: true };
+  if (kind.scope === 'workflow') return { authenticated: true };
+  return (row: Row) => ({ readable: { kind, row } });
 }
 
 function defineNode(kind: Kind): KindGraph {

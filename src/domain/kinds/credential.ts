@@ -60,12 +60,6 @@ function seal(c: WriteContext, id: string, token: string): string {
 export const credentialBehaviour: Behaviour = {
   computed: { has_token: sql`(t.token_enc IS NOT NULL)` },
 
-  readable(actor) {
-    if (isPlatformWide(actor)) return undefined;
-    if (actor.type === 'user' && actor.userId) return sql`t.user_id = ${actor.userId}`;
-    return sql`false`;
-  },
-
   async authorize(c, operation, row) {
     const actor = c.actor;
     if (actor.type === 'key') throw forbidden('project keys cannot manage credentials');

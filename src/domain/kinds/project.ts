@@ -1,4 +1,3 @@
-import { visibleProjects } from '../../auth/policy.ts';
 import { sql } from '../../db/sql.ts';
 import { KINDS, Permission, Workflow } from '../../kinds/index.ts';
 import type { Behaviour } from '../behaviour.ts';
@@ -6,12 +5,10 @@ import { forbidden } from '../errors.ts';
 import { ksuid } from '../ksuid.ts';
 
 /**
- * Projects: visible to callers with a role in them; the creator becomes admin; deleting one
+ * Projects: visible to callers with a role in them (src/auth/policy.ts); the creator becomes admin; deleting one
  * deletes everything in it (rest-contract §7.5), leaving its final state `Terminating`.
  */
 export const projectBehaviour: Behaviour = {
-  readable: (actor) => visibleProjects(actor, sql`t.id`),
-
   async authorize(c, operation) {
     if (operation === 'create' && c.actor.type === 'key') throw forbidden('project keys cannot create projects');
   },

@@ -4,8 +4,7 @@ import type { WireObject } from '../../domain/wire.ts';
 import { Session } from '../../kinds/index.ts';
 import type { ChangeEvent, Subscription } from '../../live/change-feed.ts';
 import type { GraphqlContext } from '../context.ts';
-import { EventAccess } from './event-access.ts';
-import { liveStream, visibleEvents } from './streams.ts';
+import { liveStream, streamVisibility, visibleEvents } from './streams.ts';
 
 /**
  * Session phase transitions: the changes of sessions whose phase differs from the one before.
@@ -29,7 +28,7 @@ export function phaseChanges(ctx: GraphqlContext, options: { projectId?: string;
 
 async function* transitions(ctx: GraphqlContext, subscription: Subscription, projectId: string | undefined): AsyncGenerator<PhaseChange | DomainError> {
   const phases = new Map<string, string | null>();
-  for await (const event of visibleEvents(subscription, new EventAccess(ctx), { kind: Session, projectId })) {
+  for await (const event of visibleEvents(subscription, streamVisibility(ctx), { kind: Session, projectId })) {
     if (event instanceof DomainError) {
       yield event;
       return;

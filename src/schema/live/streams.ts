@@ -1,8 +1,8 @@
 import { DomainError, invalid } from '../../domain/errors.ts';
 import type { Kind } from '../../kinds/define.ts';
 import { isRetained, type ChangeEvent, type Subscription } from '../../live/change-feed.ts';
+import { GRANTS_REFRESH_MS, Visibility } from '../../live/visibility.ts';
 import type { GraphqlContext } from '../context.ts';
-import { EventAccess } from './event-access.ts';
 
 /**
  * What every subscription shares: resume points, the events its caller may see, and an end as
@@ -48,6 +48,22 @@ export function liveStream<T>(subscription: Subscription, payloads: AsyncGenerat
   };
 }
 
+/**
+ * The read policy for one stream's events. Its grants are the request's ReadAccess, re-read as
+ * often as REST watches re-read theirs: the node types of a payload authorize with the same
+ * grants, so a payload that passed here always resolves.
+ */
+export function streamVisibility(ctx: GraphqlContext): Visibility {
+  let readAt = Date.now();
+  return new Visibility(ctx.request.actor, async () => {
+    if (Date.now() - readAt > GRANTS_REFRESH_MS) {
+      await ctx.access.refresh();
+      readAt = Date.now();
+    }
+    return ctx.access.grants;
+  });
+}
+
 export interface EventScope {
   kind: Kind;
   /** Only this project's events; the stream ends with NotFound when the caller loses sight of it. */
@@ -60,11 +76,11 @@ export interface EventScope {
  * since it cannot be told which of the objects it holds it may no longer see, the stream ends with
  * NotFound, as subscribing again would.
  */
-export async function* visibleEvents(subscription: Subscription, access: EventAccess, scope: EventScope): AsyncGenerator<ChangeEvent | DomainError> {
+export async function* visibleEvents(subscription: Subscription, visibility: Visibility, scope: EventScope): AsyncGenerator<ChangeEvent | DomainError> {
   for await (const event of subscription) {
     if (event.kind !== scope.kind.name) continue;
     if (scope.projectId !== undefined && event.projectId !== scope.projectId) continue;
-    if (await access.canSee(event)) yield event;
+    if (await visibility.canSee(event)) yield event;
     else if (scope.projectId !== undefined) {
       yield new DomainError(7, `Project with id='${scope.projectId}' is no longer visible`);
       return;
@@ -75,5 +91,5 @@ export async function* visibleEvents(subscription: Subscription, access: EventAc
 /** The changes of one Kind (in one project, when given) the caller may see, after `after` or from now. */
 export function kindChanges(ctx: GraphqlContext, scope: EventScope, after: number | undefined): AsyncIterableIterator<ChangeEvent | DomainError> {
   const subscription = ctx.services.feed.subscribe(after);
-  return liveStream(subscription, visibleEvents(subscription, new EventAccess(ctx), scope));
+  return liveStream(subscription, visibleEvents(subscription, streamVisibility(ctx), scope));
 }

@@ -6,8 +6,7 @@ import type { Kind } from '../../kinds/define.ts';
 import type { ChangeEvent, Subscription } from '../../live/change-feed.ts';
 import { matchingIds } from '../../live/filter.ts';
 import type { GraphqlContext } from '../context.ts';
-import { EventAccess } from './event-access.ts';
-import { liveStream, visibleEvents } from './streams.ts';
+import { liveStream, streamVisibility, visibleEvents } from './streams.ts';
 
 /**
  * A live list: the objects of one Kind in one project that match a filter, kept current, with the
@@ -68,7 +67,7 @@ async function* changes(
   }
   const matches = async (event: ChangeEvent) =>
     event.type !== 'DELETED' && (!where || (await matchingIds(ctx.services.domain.pool, kind, where, [event.object])).has(event.objectId));
-  for await (const event of visibleEvents(subscription, new EventAccess(ctx), { kind, projectId })) {
+  for await (const event of visibleEvents(subscription, streamVisibility(ctx), { kind, projectId })) {
     if (event instanceof DomainError) {
       yield event;
       return;
