@@ -108,3 +108,12 @@ export async function page(db: Queryable, kind: Kind, query: PageQuery): Promise
   const total = rows.length > 0 ? Number(rows[0]!.__total) : query.page > 1 ? await count() : 0;
   return { rows, total };
 }
+
+/** The value of a computed field (its SQL expression over alias `t`) for each of the rows `ids`. */
+export async function computedValues(db: Queryable, kind: Kind, expression: Sql, ids: readonly string[]): Promise<Map<string, unknown>> {
+  const rows = await run<{ id: string; value: unknown }>(
+    db,
+    sql`SELECT t.id, ${expression} AS ${ident('value')} FROM ${table(kind)} t WHERE t.id = ANY(${[...ids]}::text[])`,
+  );
+  return new Map(rows.map((r) => [r.id, r.value]));
+}

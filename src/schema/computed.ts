@@ -1,6 +1,6 @@
-import { ident, run, sql, type Queryable } from '../db/sql.ts';
+import type { Queryable } from '../db/sql.ts';
 import { behaviourOf } from '../domain/kinds/index.ts';
-import { table } from '../domain/store.ts';
+import { computedValues } from '../domain/store.ts';
 import type { Kind } from '../kinds/define.ts';
 
 /**
@@ -38,11 +38,7 @@ export class ComputedFields {
     this.batches.delete(key);
     const expression = behaviourOf(batch.kind).computed![batch.field]!;
     try {
-      const rows = await run<{ id: string; value: unknown }>(
-        this.db,
-        sql`SELECT t.id, ${expression} AS ${ident('value')} FROM ${table(batch.kind)} t WHERE t.id = ANY(${[...batch.waiting.keys()]}::text[])`,
-      );
-      const values = new Map(rows.map((r) => [r.id, r.value]));
+      const values = await computedValues(this.db, batch.kind, expression, [...batch.waiting.keys()]);
       for (const [id, resolvers] of batch.waiting) for (const resolve of resolvers) resolve(values.get(id) ?? null);
     } catch (error) {
       for (const reject of batch.failed) reject(error);

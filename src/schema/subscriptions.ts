@@ -1,4 +1,4 @@
-import { sql } from '../db/sql.ts';
+import { conditionSql } from '../conditions/sql.ts';
 import { notFound } from '../domain/errors.ts';
 import type { Kind, KindName } from '../kinds/define.ts';
 import { Project, Session, kindNamed } from '../kinds/index.ts';
@@ -48,7 +48,13 @@ builder.subscriptionField('sessionChanged', (t) =>
       const id = targetId(String(args.id), Session);
       const session = (await rowsOf(ctx, Session).findFirst({ where: { AND: [ctx.access.rows(Session), { id }] }, select: { projectId: true } })) as Row | null;
       if (!session) throw notFound(Session.name, String(args.id));
-      return watchObjects(ctx, { kind: Session, projectId: session['projectId'] as string, where: sql`t.id = ${id}`, after, endAfterDelete: true });
+      return watchObjects(ctx, {
+        kind: Session,
+        projectId: session['projectId'] as string,
+        where: conditionSql(Session, { column: 'id', prismaName: 'id', operator: 'eq', value: id, caseInsensitive: false }),
+        after,
+        endAfterDelete: true,
+      });
     },
     resolve: payload,
   }),

@@ -1,8 +1,9 @@
-import { run, sql, type Queryable } from '../../db/sql.ts';
+import type { Queryable } from '../../db/sql.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { WireObject } from '../../domain/wire.ts';
 import { Session } from '../../kinds/index.ts';
 import type { ChangeEvent, Subscription } from '../../live/change-feed.ts';
+import { valueBefore } from '../../live/history.ts';
 import type { GraphqlContext } from '../context.ts';
 import { liveStream, streamVisibility, visibleEvents } from './streams.ts';
 
@@ -44,10 +45,5 @@ async function* transitions(ctx: GraphqlContext, subscription: Subscription, pro
 const phaseOf = (object: WireObject): string | null => (object['phase'] as string | undefined) ?? null;
 
 async function phaseBefore(db: Queryable, event: ChangeEvent): Promise<string | null> {
-  if (event.type === 'ADDED') return null;
-  const [earlier] = await run<{ phase: string | null }>(
-    db,
-    sql`SELECT object->>'phase' AS phase FROM change_events WHERE kind = ${Session.name} AND object_id = ${event.objectId} AND seq < ${event.seq} ORDER BY seq DESC LIMIT 1`,
-  );
-  return earlier?.phase ?? null;
+  return event.type === 'ADDED' ? null : valueBefore(db, Session, event, 'phase');
 }
