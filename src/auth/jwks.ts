@@ -55,7 +55,7 @@ export class KeyStore {
   private readonly now: () => number;
 
   constructor(private readonly options: KeyStoreOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
   }
 
   /** The key named `kid`, or undefined when the (refreshed, where allowed) set has none. */
