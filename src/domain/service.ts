@@ -8,7 +8,7 @@ import type { Field, Kind } from '../kinds/define.ts';
 import { kindNamed } from '../kinds/index.ts';
 import type { Role } from '../kinds/rules.ts';
 import type { WriteContext } from './behaviour.ts';
-import { headSeq, recordChange, type ChangeType } from './change-log.ts';
+import { recordChange, type ChangeType } from './change-log.ts';
 import { badRequest, conflict, forbidden, invalid, malformed, notFound } from './errors.ts';
 import { parseCreate, parseUpdate, type Values } from './input.ts';
 import { behaviourOf } from './kinds/index.ts';
@@ -121,12 +121,25 @@ export class Domain {
   /**
    * Every row matching `options` and the change-log position they reflect, read in one snapshot
    * (REPEATABLE READ), so a watch can stream changes after `head` without a gap or a stale row.
+   *
+   * `position` must be a watermark of the change feed read before this call (ChangeFeed.position):
+   * every change up to it had committed (or rolled back) before the snapshot was taken, so the rows
+   * reflect all of them. Changes after it that had also committed by then are reflected too, and
+   * come back as `reflected`: the watch skips them instead of repeating them.
    */
-  async snapshot(ctx: RequestContext, kind: Kind, options: Pick<ListOptions, 'where' | 'projectRef'>): Promise<{ head: number; rows: Row[] }> {
+  async snapshot(
+    ctx: RequestContext,
+    kind: Kind,
+    options: Pick<ListOptions, 'where' | 'projectRef'>,
+    position: number,
+  ): Promise<{ head: number; reflected: Set<number>; rows: Row[] }> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const head = await headSeq(client);
+      const head = position;
+      const reflected = new Set(
+        (await run<{ seq: string }>(client, sql`SELECT seq::text AS seq FROM change_events WHERE seq > ${head}`)).map((r) => Number(r.seq)),
+      );
       const rows: Row[] = [];
       for (let page = 1; ; page++) {
         const result = await this.listOn(client, ctx, kind, { ...options, page, size: MAX_PAGE_SIZE });
@@ -134,7 +147,7 @@ export class Domain {
         if (result.rows.length < MAX_PAGE_SIZE) break;
       }
       await client.query('COMMIT');
-      return { head, rows };
+      return { head, reflected, rows };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
