@@ -63,6 +63,8 @@ export const SQL = {
     `SELECT ${SELECT_LIST}, count(*) OVER () AS __total FROM "sessions" t WHERE t.deleted_at IS NULL AND true AND t.project_id = $1\n` +
     '        ORDER BY t."created_at" ASC, t."id" ASC LIMIT $2 OFFSET $3',
   get: `SELECT ${SELECT_LIST} FROM "sessions" t WHERE t.id = $1 AND t.deleted_at IS NULL`,
+  // The project stays live until COMMIT (a concurrent project DELETE waits for this create).
+  lockProject: 'SELECT id FROM projects WHERE id = $1 AND deleted_at IS NULL FOR KEY SHARE',
   projectName: 'SELECT name FROM projects WHERE id = $1',
   insert:
     'INSERT INTO "sessions" AS t (id, created_at, updated_at, "name", "prompt", "repo_url", "repos", "interactive", "timeout", "llm_model", ' +
@@ -149,6 +151,7 @@ export async function createSession(pool: pg.Pool, name: string, projectRef: str
     await client.query('BEGIN');
     const projectId = await findProject(client, projectRef);
     if (projectId === undefined) throw new BaselineError(400, `project '${projectRef}' not found`);
+    if ((await client.query(SQL.lockProject, [projectId])).rowCount === 0) throw new BaselineError(400, `project '${projectRef}' not found`);
     const { rows: projects } = await client.query<{ name: string }>(SQL.projectName, [projectId]);
     const id = ksuid();
     // Absent optional fields are bound as NULL and defaults as values, as the real server binds them.

@@ -268,7 +268,11 @@ export class Domain {
     if (kind.scope === 'project') {
       const ref = (values['project_id'] as string | null) ?? ctx.projectScope;
       if (ref === undefined || ref === null) throw malformed('no value given for required property project_id', 'project_id');
-      const projectId = await resolveProjectRef(c.tx, ref);
+      // Key-share locked until COMMIT: a project DELETE (which takes the row FOR UPDATE) waits for
+      // this create, or this create waits for it and then finds the project gone. Without the lock
+      // a create that resolved the project just before its delete committed added a live child
+      // to a deleted project (the foreign key alone does not see a soft delete).
+      const projectId = (await lockLiveProject(c.tx, await resolveProjectRef(c.tx, ref))) ?? invalidProject(ref);
       const role = await projectRole(c.tx, c.actor, projectId);
       if (role === null) throw invalid(`project '${ref}' not found`, 'project_id');
       if (!atLeast(role, kind.roles.create)) throw forbidden();
@@ -302,6 +306,16 @@ export class Domain {
       }
     }
   }
+}
+
+/** The project's id if it is still live, key-share locked so it cannot be deleted before this transaction commits. */
+async function lockLiveProject(tx: Tx, id: string): Promise<string | undefined> {
+  const rows = await run<{ id: string }>(tx, sql`SELECT id FROM projects WHERE id = ${id} AND deleted_at IS NULL FOR KEY SHARE`);
+  return rows[0]?.id;
+}
+
+function invalidProject(ref: string): never {
+  throw invalid(`project '${ref}' not found`, 'project_id');
 }
 
 /** A referenced live row, share-locked so it cannot be deleted before this transaction commits. */
