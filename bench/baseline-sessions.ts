@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { CHANGE_CHANNEL, CHANGE_LOG_LOCK } from '../src/domain/change-log.ts';
+import { CHANGE_CHANNEL, INSERT_CHANGES } from '../src/domain/change-log.ts';
+import { notifyCommitted } from '../src/db/transaction.ts';
 import { ksuid } from '../src/domain/ksuid.ts';
 import { typeParsers } from '../src/db/sql.ts';
 
@@ -11,8 +12,8 @@ import { typeParsers } from '../src/db/sql.ts';
  * Fairness rests on three things, all checked before anything is measured (bench/sql-parity.ts,
  * bench/response-parity.ts):
  * - the statements are the real server's, byte for byte, with the same parameters and the same
- *   transaction boundaries (BEGIN, the change-log advisory lock, the change_events row and its
- *   NOTIFY, COMMIT);
+ *   transaction boundaries (BEGIN, the change_events row, COMMIT, then the NOTIFY that wakes the
+ *   change-log readers, sent through the same coalescing notifier);
  * - rows are read with the same pg type parsers (jsonb stays compact text, bigint is a number);
  * - responses are the same JSON (the wire form of src/domain/wire.ts: ObjectReference fields
  *   first, nulls omitted, timestamps as ISO strings).
@@ -62,6 +63,8 @@ export const SQL = {
     `SELECT ${SELECT_LIST}, count(*) OVER () AS __total FROM "sessions" t WHERE t.deleted_at IS NULL AND true AND t.project_id = $1\n` +
     '        ORDER BY t."created_at" ASC, t."id" ASC LIMIT $2 OFFSET $3',
   get: `SELECT ${SELECT_LIST} FROM "sessions" t WHERE t.id = $1 AND t.deleted_at IS NULL`,
+  // The project stays live until COMMIT (a concurrent project DELETE waits for this create).
+  lockProject: 'SELECT id FROM projects WHERE id = $1 AND deleted_at IS NULL FOR KEY SHARE',
   projectName: 'SELECT name FROM projects WHERE id = $1',
   insert:
     'INSERT INTO "sessions" AS t (id, created_at, updated_at, "name", "prompt", "repo_url", "repos", "interactive", "timeout", "llm_model", ' +
@@ -69,16 +72,8 @@ export const SQL = {
     '"environment_variables", "labels", "annotations", "project_id", "kube_cr_name", "kube_namespace", "created_by_user_id")\n' +
     '        VALUES ($1, now(), now(), $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb, $19, $20, $21, $22)\n' +
     `        RETURNING ${SELECT_LIST}`,
-  // The change-log lock, the change event, and a notification to the replicas' change-log readers
-  // (sent at COMMIT), in one statement.
-  changeEvent:
-    'WITH added AS (\n' +
-    '       INSERT INTO change_events (kind, object_id, type, project_id, object)\n' +
-    '       SELECT e.kind, e.object_id, e.type, e.project_id, e.object\n' +
-    '         FROM (SELECT pg_advisory_xact_lock($6)) AS lock\n' +
-    '        CROSS JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS e(kind, object_id, type, project_id, object)\n' +
-    '       RETURNING seq)\n' +
-    `     SELECT pg_notify('${CHANGE_CHANNEL}', max(seq)::text) FROM added`,
+  // The change event (the real server's statement text, src/domain/change-log.ts).
+  changeEvent: INSERT_CHANGES,
 } as const;
 
 export const HREF_BASE = '/api/ambient/v1/sessions';
@@ -156,6 +151,7 @@ export async function createSession(pool: pg.Pool, name: string, projectRef: str
     await client.query('BEGIN');
     const projectId = await findProject(client, projectRef);
     if (projectId === undefined) throw new BaselineError(400, `project '${projectRef}' not found`);
+    if ((await client.query(SQL.lockProject, [projectId])).rowCount === 0) throw new BaselineError(400, `project '${projectRef}' not found`);
     const { rows: projects } = await client.query<{ name: string }>(SQL.projectName, [projectId]);
     const id = ksuid();
     // Absent optional fields are bound as NULL and defaults as values, as the real server binds them.
@@ -184,8 +180,9 @@ export async function createSession(pool: pg.Pool, name: string, projectRef: str
       creatorId,
     ]);
     const wire = sessionToWire(rows[0]!);
-    await client.query(SQL.changeEvent, [['Session'], [id], ['ADDED'], [projectId], [JSON.stringify(wire)], CHANGE_LOG_LOCK]);
+    const added = await client.query<{ head: string }>(SQL.changeEvent, [['Session'], [id], ['ADDED'], [projectId], [JSON.stringify(wire)]]);
     await client.query('COMMIT');
+    notifyCommitted(pool, CHANGE_CHANNEL, added.rows[0]!.head);
     return wire;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {

@@ -39,8 +39,6 @@ export interface BenchConfig {
   cpuProfileDir: string | undefined;
   /** When set, the results are also written there as JSON. */
   outputFile: string | undefined;
-  /** Sample the change-log lock during `create` (bench/lock-sampler.ts); adds load, off by default. */
-  sampleLock: boolean;
 }
 
 export class BenchConfigError extends Error {}
@@ -89,6 +87,5 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     ...selection(env['BENCH_SCENARIOS']),
     cpuProfileDir: nonEmpty(env['BENCH_CPU_PROF_DIR']),
     outputFile: nonEmpty(env['BENCH_OUTPUT']),
-    sampleLock: env['BENCH_SAMPLE_LOCK'] === '1',
   };
 }

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import type { BenchConfig } from './config.ts';
 import { runLoad, type LoadResult } from './load.ts';
-import { sampleChangeLogLock, type LockSamples } from './lock-sampler.ts';
 import { cpuBetween, cpuSnapshot, processCpuMicros } from './proc.ts';
 import type { Scenario } from './scenarios.ts';
 import type { RunningServer } from './servers.ts';
@@ -22,8 +21,6 @@ export interface Measurement {
   serverCpuMicros: number;
   /** CPU time of the server's Postgres backends; undefined when they are not local processes. */
   dbCpuMicros: number | undefined;
-  /** Who held the change-log lock, when sampled (BENCH_SAMPLE_LOCK=1, writes only). */
-  lock?: LockSamples | undefined;
 }
 
 /**
@@ -62,9 +59,7 @@ export async function measure(
   const backends = await backendPids(admin, server.applicationName);
   const serverBefore = processCpuMicros(server.pid);
   const dbBefore = backends && cpuSnapshot(backends);
-  const sampler = config.sampleLock && scenario.name === 'create' ? sampleChangeLogLock(admin) : undefined;
   const load = await runLoad(request, config.connections, config.durationSeconds, signal);
-  const lock = await sampler?.stop();
   const serverAfter = processCpuMicros(server.pid);
   const dbAfter = backends && cpuSnapshot(backends);
   if (serverBefore === undefined || serverAfter === undefined) throw new Error(`${server.name} exited during the ${scenario.name} measurement`);
@@ -76,6 +71,5 @@ export async function measure(
     load,
     serverCpuMicros: serverAfter - serverBefore,
     dbCpuMicros: dbBefore && dbAfter ? cpuBetween(dbBefore, dbAfter).micros : undefined,
-    lock,
   };
 }

@@ -7,7 +7,6 @@ import { createLogger } from '../src/log.ts';
 import { BenchConfigError, loadBenchConfig, type BenchConfig } from './config.ts';
 import { openBenchDatabase } from './database.ts';
 import { measure, type Measurement } from './measure.ts';
-import { renderLockSamples } from './lock-sampler.ts';
 import { clockTicksPerSecond } from './proc.ts';
 import { compare, renderRounds, renderTable, type Comparison } from './report.ts';
 import { checkGraphqlSqlParity, type GraphqlStatements } from './graphql-parity.ts';
@@ -170,7 +169,6 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
         progress(
           `  ${(m.load.ok / m.load.durationSeconds).toFixed(0)} req/s, p50 ${m.load.latency.p50} ms, p99 ${m.load.latency.p99} ms, ${(m.serverCpuMicros / m.load.requests).toFixed(0)} µs CPU/req, ${m.load.failures} failed`,
         );
-        if (m.lock) progress(renderLockSamples(server.name, m.lock));
       }
     }
   }

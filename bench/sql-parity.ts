@@ -48,6 +48,8 @@ export async function capture(work: () => Promise<unknown>): Promise<{ statement
   pg.Client.prototype.query = wrapped as typeof original;
   try {
     const result = await work();
+    // The NOTIFY of a committed write goes out just after it, from the pool (src/db/transaction.ts).
+    await new Promise((resolve) => setTimeout(resolve, 50));
     return { statements, result };
   } finally {
     pg.Client.prototype.query = original;

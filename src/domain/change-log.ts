@@ -1,4 +1,3 @@
-import { run, sql, type Queryable } from '../db/sql.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { WireObject } from './wire.ts';
 
@@ -6,11 +5,14 @@ import type { WireObject } from './wire.ts';
  * The change log (rest-contract §6.6): one `change_events` row per created, updated or deleted
  * object, written in the same transaction as the change.
  *
- * Rows must become visible in `seq` order, or a reader that has seen N+1 could miss N forever.
- * Sequences are handed out at insert time but transactions commit in any order, so every writer
- * takes one transaction-scoped advisory lock just before inserting its rows and holds it until
- * COMMIT. The rows of a transaction are buffered and inserted together at the very end, which keeps
- * that lock held for as short a time as possible.
+ * Writers take no lock: each transaction inserts its rows at its very end and commits whenever it
+ * is done, so rows become visible out of `seq` order. Readers make up for it (src/live/
+ * change-feed.ts): they only consume `seq`s every holder of which has finished. What they rely on
+ * here is one rule: **a writer has its transaction id before it draws a `seq`** (the `CASE`
+ * below evaluates the id first, and the sequence's default is replaced by that expression), so
+ * "every transaction that existed when `seq` N had been drawn has ended" implies "`seq` N and
+ * below are final". After COMMIT a NOTIFY wakes the readers; it only wakes them, so a lost one
+ * delays events but never loses them.
  */
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -21,8 +23,8 @@ export interface Change {
   projectId: string | null;
 }
 
-/** Arbitrary, fixed key of the change-log advisory lock. */
-export const CHANGE_LOG_LOCK = 0x616d6231;
+/** The identity sequence of `change_events.seq` (Postgres' name for an identity column's sequence). */
+export const CHANGE_SEQUENCE = 'change_events_seq_seq';
 
 const PENDING = Symbol('pending changes');
 
@@ -39,31 +41,28 @@ export function recordChange(tx: Tx, change: Change): void {
 /** The channel every server replica LISTENs on; the payload is the highest new `seq`. */
 export const CHANGE_CHANNEL = 'ambient_changes';
 
+/**
+ * The rows of one transaction, in one statement. `me` is materialized before any row is produced,
+ * and each `seq` is drawn in a CASE whose condition reads the transaction id: the id is assigned
+ * before the first `seq` is drawn. (Exported for the bench baseline, which sends the same text.)
+ */
+export const INSERT_CHANGES = `WITH me AS MATERIALIZED (SELECT pg_current_xact_id() AS xid),
+     added AS (
+       INSERT INTO change_events (seq, kind, object_id, type, project_id, object) OVERRIDING SYSTEM VALUE
+       SELECT CASE WHEN me.xid IS NOT NULL THEN nextval('${CHANGE_SEQUENCE}') END, e.kind, e.object_id, e.type, e.project_id, e.object
+         FROM me CROSS JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS e(kind, object_id, type, project_id, object, n)
+        ORDER BY e.n
+       RETURNING seq)
+SELECT max(seq)::text AS head FROM added`;
+
 async function flush(tx: Tx, changes: Change[]): Promise<void> {
   if (changes.length === 0) return;
-  // One statement: the lock (joined in, so it is taken before any row gets its seq), the rows,
-  // and the NOTIFY — delivered at COMMIT (dropped on rollback). The notification only wakes
-  // readers, who then read the table, so a lost one delays events but never loses them.
-  await tx.query(
-    `WITH added AS (
-       INSERT INTO change_events (kind, object_id, type, project_id, object)
-       SELECT e.kind, e.object_id, e.type, e.project_id, e.object
-         FROM (SELECT pg_advisory_xact_lock($6)) AS lock
-        CROSS JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS e(kind, object_id, type, project_id, object)
-       RETURNING seq)
-     SELECT pg_notify('${CHANGE_CHANNEL}', max(seq)::text) FROM added`,
-    [
-      changes.map((c) => c.object.kind),
-      changes.map((c) => c.object.id),
-      changes.map((c) => c.type),
-      changes.map((c) => c.projectId),
-      changes.map((c) => JSON.stringify(c.object)),
-      CHANGE_LOG_LOCK,
-    ],
-  );
-}
-
-/** The highest committed `seq` (0 when the log is empty). */
-export async function headSeq(db: Queryable): Promise<number> {
-  return Number((await run<{ head: number }>(db, sql`SELECT coalesce(max(seq), 0) AS head FROM change_events`))[0]!.head);
+  const { rows } = await tx.query<{ head: string }>(INSERT_CHANGES, [
+    changes.map((c) => c.object.kind),
+    changes.map((c) => c.object.id),
+    changes.map((c) => c.type),
+    changes.map((c) => c.projectId),
+    changes.map((c) => JSON.stringify(c.object)),
+  ]);
+  tx.notifyAfterCommit(CHANGE_CHANNEL, rows[0]!.head);
 }

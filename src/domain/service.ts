@@ -11,7 +11,7 @@ import type { Field, Kind } from '../kinds/define.ts';
 import { kindNamed } from '../kinds/index.ts';
 import type { Role } from '../kinds/rules.ts';
 import type { WriteContext } from './behaviour.ts';
-import { headSeq, recordChange, type ChangeType } from './change-log.ts';
+import { recordChange, type ChangeType } from './change-log.ts';
 import { badRequest, conflict, forbidden, invalid, malformed, notFound } from './errors.ts';
 import { parseCreate, parseUpdate, type Values } from './input.ts';
 import { behaviourOf } from './kinds/index.ts';
@@ -124,12 +124,25 @@ export class Domain {
   /**
    * Every row matching `options` and the change-log position they reflect, read in one snapshot
    * (REPEATABLE READ), so a watch can stream changes after `head` without a gap or a stale row.
+   *
+   * `position` must be a watermark of the change feed read before this call (ChangeFeed.position):
+   * every change up to it had committed (or rolled back) before the snapshot was taken, so the rows
+   * reflect all of them. Changes after it that had also committed by then are reflected too, and
+   * come back as `reflected`: the watch skips them instead of repeating them.
    */
-  async snapshot(ctx: RequestContext, kind: Kind, options: Pick<ListOptions, 'where' | 'projectRef'>): Promise<{ head: number; rows: Row[] }> {
+  async snapshot(
+    ctx: RequestContext,
+    kind: Kind,
+    options: Pick<ListOptions, 'where' | 'projectRef'>,
+    position: number,
+  ): Promise<{ head: number; reflected: Set<number>; rows: Row[] }> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const head = await headSeq(client);
+      const head = position;
+      const reflected = new Set(
+        (await run<{ seq: string }>(client, sql`SELECT seq::text AS seq FROM change_events WHERE seq > ${head}`)).map((r) => Number(r.seq)),
+      );
       const rows: Row[] = [];
       for (let page = 1; ; page++) {
         const result = await this.listOn(client, ctx, kind, { ...options, page, size: MAX_PAGE_SIZE });
@@ -137,7 +150,7 @@ export class Domain {
         if (result.rows.length < MAX_PAGE_SIZE) break;
       }
       await client.query('COMMIT');
-      return { head, rows };
+      return { head, reflected, rows };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -246,7 +259,11 @@ export class Domain {
     if (kind.scope === 'project') {
       const ref = (values['project_id'] as string | null) ?? ctx.projectScope;
       if (ref === undefined || ref === null) throw malformed('no value given for required property project_id', 'project_id');
-      const projectId = await resolveProjectRef(c.tx, ref);
+      // Key-share locked until COMMIT: a project DELETE (which takes the row FOR UPDATE) waits for
+      // this create, or this create waits for it and then finds the project gone. Without the lock
+      // a create that resolved the project just before its delete committed added a live child
+      // to a deleted project (the foreign key alone does not see a soft delete).
+      const projectId = (await lockLiveProject(c.tx, await resolveProjectRef(c.tx, ref))) ?? invalidProject(ref);
       const role = await projectRole(c.tx, c.actor, projectId);
       if (role === null) throw invalid(`project '${ref}' not found`, 'project_id');
       if (!atLeast(role, kind.roles.create)) throw forbidden();
@@ -280,6 +297,16 @@ export class Domain {
       }
     }
   }
+}
+
+/** The project's id if it is still live, key-share locked so it cannot be deleted before this transaction commits. */
+async function lockLiveProject(tx: Tx, id: string): Promise<string | undefined> {
+  const rows = await run<{ id: string }>(tx, sql`SELECT id FROM projects WHERE id = ${id} AND deleted_at IS NULL FOR KEY SHARE`);
+  return rows[0]?.id;
+}
+
+function invalidProject(ref: string): never {
+  throw invalid(`project '${ref}' not found`, 'project_id');
 }
 
 /** A referenced live row, share-locked so it cannot be deleted before this transaction commits. */

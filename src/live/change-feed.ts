@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { CHANGE_CHANNEL, headSeq, type ChangeType } from '../domain/change-log.ts';
+import { CHANGE_CHANNEL, CHANGE_SEQUENCE, type ChangeType } from '../domain/change-log.ts';
 import type { WireObject } from '../domain/wire.ts';
 import type { Logger } from '../log.ts';
 import { PgListener } from '../db/listener.ts';
@@ -9,13 +9,30 @@ import { run, sql, type Queryable } from '../db/sql.ts';
  * The change feed of one server process: every committed change, in `seq` order, to any number of
  * subscribers (REST watches, GraphQL subscriptions, the reconciler).
  *
- * The `change_events` table is the truth. A Postgres NOTIFY after each commit only wakes the feed,
- * which then reads the new rows once and fans them out; a timer does the same in case a
- * notification is lost (the LISTEN connection dropped). Because writers insert under one advisory
- * lock held to COMMIT, rows become visible in `seq` order, so reading `seq > last` never skips one.
- * Subscribers resuming from an older `seq` first read their backlog from the table, in pages.
- * Each subscriber has a bounded queue: one that cannot keep up is closed (and can resume from its
- * last `seq`) instead of growing memory or slowing the others.
+ * The `change_events` table is the truth. A NOTIFY after each commit only wakes the feed, which then
+ * reads the new rows once and fans them out; a timer does the same in case a notification is lost.
+ * Subscribers resuming from an older `seq` first read their backlog from the table, in pages. Each
+ * subscriber has a bounded queue: one that cannot keep up is closed (and can resume from its last
+ * `seq`) instead of growing memory or slowing the others.
+ *
+ * **Which `seq`s are final.** Writers take no lock, so `seq`s commit out of order: while `seq` 9's
+ * transaction is still open, 10 may already be visible. The feed therefore only hands out events
+ * up to a *watermark* W such that every transaction that drew a `seq` ≤ W has ended: everything
+ * at or below W that will ever be visible is visible, so reading `last < seq ≤ W` in `seq` order
+ * never skips one, never repeats one, and every replica delivers the same sequence. W advances by
+ * *probes*, each one statement (see `probe`):
+ *
+ * 1. The probe reads `drawn`, the sequence's current value (non-transactional: it counts every
+ *    `nextval` so far, committed or not), and only then takes a new transaction id `horizon`.
+ *    Transaction ids are handed out in increasing order, and a writer has its id before it draws
+ *    a `seq` (src/domain/change-log.ts). So every transaction holding a `seq` ≤ `drawn` has an id
+ *    below `horizon`.
+ * 2. A later probe's snapshot has `xmin`: every transaction id below it has ended. Once
+ *    `xmin` ≥ `horizon`, every holder of a `seq` ≤ `drawn` has ended, and W becomes `drawn`.
+ *
+ * A write transaction held open therefore holds back W (and only the feed: writers never wait),
+ * for as long as it stays open, in the whole cluster. `seq`s drawn by transactions that rolled back
+ * are simply gaps. A probe that found nothing new draws no transaction id.
  */
 
 export interface ChangeEvent {
@@ -102,6 +119,8 @@ export class Subscription implements AsyncIterable<ChangeEvent> {
     after: number,
     backlogThrough: number,
     private readonly maxQueue: number,
+    /** Events not to deliver: a snapshot taken at `after` already reflects them. */
+    private readonly skip: ReadonlySet<number> | undefined,
   ) {
     this.cursor = after;
     this.backlogThrough = backlogThrough > after ? backlogThrough : 0;
@@ -116,8 +135,9 @@ export class Subscription implements AsyncIterable<ChangeEvent> {
   offer(event: ChangeEvent): void {
     if (this.reason || event.seq <= this.cursor) return;
     if (this.backlogThrough && event.seq <= this.backlogThrough) return; // the backlog read covers it
-    this.queue.push(event);
     if (!this.backlogThrough) this.cursor = event.seq;
+    if (this.skip?.has(event.seq)) return;
+    this.queue.push(event);
     if (this.queue.length > this.maxQueue) this.close('overflow');
     this.wakeUp?.();
   }
@@ -136,6 +156,7 @@ export class Subscription implements AsyncIterable<ChangeEvent> {
         const page = await readEvents(this.feed.pool, this.cursor, this.backlogThrough);
         for (const event of page) {
           this.cursor = event.seq;
+          if (this.skip?.has(event.seq)) continue;
           yield event;
           if (this.reason) return;
         }
@@ -160,11 +181,23 @@ export class Subscription implements AsyncIterable<ChangeEvent> {
   }
 }
 
+/** `drawn` becomes final once a snapshot's xmin has reached `horizon` (see ChangeFeed). */
+interface PendingWatermark {
+  drawn: number;
+  horizon: bigint;
+}
+
+/** Candidates waiting for their horizon; past this many, the newest replaces the last (it only waits longer). */
+const MAX_PENDING = 64;
+
 export class ChangeFeed {
+  /** The watermark: everything up to here is final, read and dispatched. */
   private last = 0;
+  private readonly pending: PendingWatermark[] = [];
   private readonly subscribers = new Set<Subscription>();
   private readonly listener: PgListener;
   private poll: NodeJS.Timeout | undefined;
+  private followUp: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private stopped = false;
@@ -179,18 +212,27 @@ export class ChangeFeed {
       applicationName: 'ambient-api-listen',
       owner: 'change feed',
       log: options.log,
-      onNotification: (payload) => this.notified(Number(payload)),
+      onNotification: () => this.wake(),
       onListening: () => this.wake(), // anything committed while not listening
     });
   }
 
-  /** The highest `seq` this process has read and dispatched. */
+  /** The watermark: every event up to here has been read and dispatched, and no other can appear below it. */
   get position(): number {
     return this.last;
   }
 
   async start(): Promise<void> {
-    this.last = await headSeq(this.pool);
+    this.stopped = false;
+    // "From now on" must start at a watermark: probe until the first one is established.
+    this.last = 0;
+    this.pending.length = 0;
+    await this.probe(0);
+    for (let attempt = 0; this.pending.length > 0 && this.last === 0; attempt++) {
+      const watermark = await this.probe(0);
+      if (watermark !== undefined) this.last = watermark;
+      else await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50)));
+    }
     await this.listener.start();
     this.poll = setInterval(() => this.wake(), this.options.pollIntervalMs ?? 1000);
     this.poll.unref();
@@ -199,6 +241,7 @@ export class ChangeFeed {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poll);
+    clearTimeout(this.followUp);
     for (const subscriber of [...this.subscribers]) subscriber.close('stopped');
     await this.reading;
     await this.listener.stop();
@@ -206,10 +249,11 @@ export class ChangeFeed {
 
   /**
    * Events after `after`, oldest first: the backlog from the table, then live. `after` undefined
-   * means "from now on".
+   * means "from now on". Events whose `seq` is in `skip` are not delivered (a snapshot already
+   * reflects them: see DomainService.snapshot).
    */
-  subscribe(after?: number): Subscription {
-    const subscription = new Subscription(this, after ?? this.last, this.last, this.options.maxQueue ?? 10_000);
+  subscribe(after?: number, skip?: ReadonlySet<number>): Subscription {
+    const subscription = new Subscription(this, after ?? this.last, this.last, this.options.maxQueue ?? 10_000, skip);
     this.subscribers.add(subscription);
     return subscription;
   }
@@ -223,7 +267,7 @@ export class ChangeFeed {
     return this.subscribers.size;
   }
 
-  /** Reads whatever was committed since the last read and dispatches it. Safe to call any time. */
+  /** Reads whatever became final since the last read and dispatches it. Safe to call any time. */
   wake(): void {
     if (this.stopped) return;
     if (this.reading) {
@@ -237,29 +281,60 @@ export class ChangeFeed {
         if (this.readAgain) {
           this.readAgain = false;
           this.wake();
+        } else if (this.pending.length > 0 && !this.stopped) {
+          // Candidates wait for open transactions to end; those that write the log will notify,
+          // others (anything else in the cluster) will not: look again shortly.
+          clearTimeout(this.followUp);
+          this.followUp = setTimeout(() => this.wake(), FOLLOW_UP_MS);
+          this.followUp.unref();
         }
       });
   }
 
   private async readNew(): Promise<void> {
+    const watermark = await this.probe(this.last);
+    if (watermark === undefined) return;
     if (this.subscribers.size === 0) {
-      this.last = Math.max(this.last, await headSeq(this.pool));
+      this.last = watermark; // nobody to hand events to: only the position moves (new subscribers start here)
       return;
     }
     for (;;) {
-      const events = await readEvents(this.pool, this.last, Number.MAX_SAFE_INTEGER);
+      const events = await readEvents(this.pool, this.last, watermark);
       for (const event of events) {
         this.last = event.seq;
         for (const subscriber of this.subscribers) subscriber.offer(event);
       }
-      if (events.length < PAGE) return;
+      if (events.length < PAGE) break;
     }
+    this.last = watermark; // past any gaps (rolled back `seq`s) up to it
   }
 
-  private notified(seq: number): void {
-    if (seq <= this.last) return;
-    // Nobody listening: nothing to read, only the position to move (new subscribers start here).
-    if (this.subscribers.size === 0 && !this.reading) this.last = seq;
-    else this.wake();
+  /**
+   * One probe (see the class comment): retires the candidates whose horizon this snapshot's xmin
+   * has reached and returns the new watermark (undefined if it did not move past `last`); queues
+   * the sequence's current value, if new, as the next candidate.
+   */
+  private async probe(last: number): Promise<number | undefined> {
+    const newest = this.pending.at(-1)?.drawn ?? last;
+    const { rows } = await this.pool.query<{ xmin: string; drawn: string; horizon: string | null }>(
+      `WITH seq AS MATERIALIZED (SELECT coalesce(pg_sequence_last_value('${CHANGE_SEQUENCE}'), 0) AS drawn)
+       SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, seq.drawn::text AS drawn,
+              CASE WHEN seq.drawn > $1 THEN pg_current_xact_id()::text END AS horizon
+         FROM seq`,
+      [newest],
+    );
+    const row = rows[0]!;
+    const xmin = BigInt(row.xmin);
+    let watermark: number | undefined;
+    while (this.pending.length > 0 && this.pending[0]!.horizon <= xmin) watermark = this.pending.shift()!.drawn;
+    if (row.horizon !== null) {
+      const candidate = { drawn: Number(row.drawn), horizon: BigInt(row.horizon) };
+      if (this.pending.length >= MAX_PENDING) this.pending[this.pending.length - 1] = candidate;
+      else this.pending.push(candidate);
+    }
+    return watermark !== undefined && watermark > last ? watermark : undefined;
   }
 }
+
+/** How soon to probe again while candidates wait for open transactions (ms). */
+const FOLLOW_UP_MS = 5;

@@ -73,14 +73,16 @@ export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchR
   // A reference that resolves to nothing watches nothing (as its list is empty); malformed is 400.
   const projectId = projectRef === undefined ? undefined : ((await findProjectId(domain.pool, projectRef)) ?? null);
 
-  let snapshot: { head: number; objects: WireObject[] } | undefined;
+  let snapshot: { head: number; reflected: Set<number> | undefined; objects: WireObject[] } | undefined;
   if (resumeAfter === undefined) {
-    const { head, rows } =
-      projectId === null ? { head: feed.position, rows: [] } : await domain.snapshot(ctx, kind, { where: params.where, projectRef: projectId });
-    snapshot = { head, objects: rows.map((row) => toWire(kind, row)) };
+    const { head, reflected, rows } =
+      projectId === null
+        ? { head: feed.position, reflected: undefined, rows: [] }
+        : await domain.snapshot(ctx, kind, { where: params.where, projectRef: projectId }, feed.position);
+    snapshot = { head, reflected, objects: rows.map((row) => toWire(kind, row)) };
   }
   // Subscribing before the first frame, from the snapshot's position, loses nothing in between.
-  const subscription = feed.subscribe(snapshot?.head ?? resumeAfter);
+  const subscription = feed.subscribe(snapshot?.head ?? resumeAfter, snapshot?.reflected);
   const stream = new SseStream(req, res, streamKeepaliveMs);
   void stream.closed.then(() => subscription.close());
   const shape = (object: WireObject) => (params.fields ? sparse(object, params.fields) : object);

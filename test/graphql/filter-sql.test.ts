@@ -40,7 +40,7 @@ beforeAll(async () => {
   otherSessionId = (await domain.create(admin, Session, { project_id: other.id, name: 'elsewhere' })).id;
   await db.pool.query(`UPDATE sessions SET phase = 'Running', start_time = '2026-01-02T03:04:05.678Z' WHERE name IN ('Alpha', 'beta')`);
   await db.pool.query(`UPDATE sessions SET phase = 'Pending' WHERE name = 'alpha'`);
-  const { rows } = await domain.snapshot(admin, Session, {});
+  const { rows } = await domain.snapshot(admin, Session, {}, 0);
   objects = rows.map((row) => toWire(Session, row));
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { headSeq } from '../../src/domain/change-log.ts';
+import { recordChange } from '../../src/domain/change-log.ts';
+import { transaction } from '../../src/db/transaction.ts';
 import { ChangeFeed, type ChangeEvent, type Subscription } from '../../src/live/change-feed.ts';
 import { Project, Session } from '../../src/kinds/index.ts';
 import { as, platformAdmin, seedProject } from '../support/fixtures.ts';
@@ -43,7 +44,7 @@ test('live events arrive once each, in seq order, from concurrent writers', asyn
 
 test('a subscriber resuming from an older seq gets the backlog from the table, then live, without duplicates', async () => {
   const p = await seedProject(domain());
-  const start = await headSeq(db().pool);
+  const start = Number((await db().pool.query('SELECT coalesce(max(seq), 0) AS head FROM change_events')).rows[0].head);
   for (let i = 0; i < 5; i++) await domain().create(as(platformAdmin), Session, { project_id: p.id, name: `b${i}` });
   await new Promise((r) => setTimeout(r, 300));
   const resumed = feed.subscribe(start);
@@ -59,7 +60,7 @@ test('a slow subscriber is closed when its queue overflows; the others go on', a
   const slow = feed.subscribe();
   const fast = feed.subscribe();
   const p = await seedProject(domain());
-  const received = take(fast, 80);
+  const received = take(fast, 80, 15_000);
   for (let i = 0; i < 78; i++) await domain().create(as(platformAdmin), Session, { project_id: p.id, name: `o${i}` });
   expect((await received).length).toBe(80);
   expect(slow.closedBecause).toBe('overflow');
@@ -75,4 +76,61 @@ test('events committed while the LISTEN connection is down are delivered after i
   const events = await take(subscription, 2);
   expect(events.map((e) => e.objectId)).toContain(p.id);
   subscription.close();
+});
+
+test('an event is not delivered while a transaction holding an earlier seq is still open; then both, in seq order', async () => {
+  // A draws its seq and waits before COMMIT; B draws a later one and commits. B is in the table,
+  // but delivering it now would make a reader that later sees A go backwards (or skip A).
+  const subscription = feed.subscribe();
+  let releaseA!: () => void;
+  const aHolding = new Promise<void>((resolve) => (releaseA = resolve));
+  let aFlushed!: () => void;
+  const aReady = new Promise<void>((resolve) => (aFlushed = resolve));
+  const a = transaction(db().pool, async (tx) => {
+    recordChange(tx, { type: 'ADDED', projectId: null, object: { id: 'order-a', kind: 'Project', href: '/a' } });
+    tx.beforeCommit(async () => {
+      aFlushed();
+      await aHolding;
+    });
+  });
+  await aReady;
+  const b = await domain().create(as(platformAdmin), Project, { name: 'order-b' });
+  const visible = await db().pool.query<{ object_id: string }>(`SELECT object_id FROM change_events WHERE object_id IN ('order-a', $1)`, [b.id]);
+  expect(visible.rows.map((r) => r.object_id)).toEqual([b.id]); // committed, out of seq order
+  const early = take(subscription, 1, 400);
+  expect(await early).toEqual([]); // nothing handed out while A is open (take closes the subscription)
+
+  const after = feed.subscribe();
+  releaseA();
+  await a;
+  const events = await take(after, 3); // A, B, and B's creator permission
+  after.close();
+  expect(events[0]!.objectId).toBe('order-a');
+  expect(events.map((e) => e.objectId)).toContain(b.id);
+  const seqs = events.map((e) => e.seq);
+  expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+});
+
+test('a snapshot taken while an earlier seq is still open: the watch gets that change later, and not the ones the snapshot reflects', async () => {
+  let releaseA!: () => void;
+  const aHolding = new Promise<void>((resolve) => (releaseA = resolve));
+  let aFlushed!: () => void;
+  const aReady = new Promise<void>((resolve) => (aFlushed = resolve));
+  const a = transaction(db().pool, async (tx) => {
+    recordChange(tx, { type: 'ADDED', projectId: null, object: { id: 'snap-a', kind: 'Project', href: '/a' } });
+    tx.beforeCommit(async () => {
+      aFlushed();
+      await aHolding;
+    });
+  });
+  await aReady;
+  const b = await domain().create(as(platformAdmin), Project, { name: 'snap-b' });
+  const snapshot = await domain().snapshot(as(platformAdmin), Project, {}, feed.position);
+  expect(snapshot.rows.map((r) => r['id'])).toContain(b.id); // B is committed and listed...
+  expect(snapshot.reflected.size).toBeGreaterThan(0); // ...though the feed has not passed it yet
+  const watch = feed.subscribe(snapshot.head, snapshot.reflected);
+  releaseA();
+  await a;
+  const events = await take(watch, 2, 1500);
+  expect(events.map((e) => e.objectId)).toEqual(['snap-a']); // A once; B's changes are not repeated
 });

@@ -38,9 +38,10 @@ export interface WatchOptions {
 
 export async function watchObjects(ctx: GraphqlContext, options: WatchOptions): Promise<AsyncIterableIterator<ObjectChange | DomainError>> {
   const { kind, projectId, where, after } = options;
-  const snapshot = after === undefined ? await ctx.services.domain.snapshot(ctx.request, kind, { where, projectRef: projectId }) : undefined;
+  const snapshot =
+    after === undefined ? await ctx.services.domain.snapshot(ctx.request, kind, { where, projectRef: projectId }, ctx.services.feed.position) : undefined;
   // Subscribing from the snapshot's position loses nothing between the snapshot and the first change.
-  const subscription = ctx.services.feed.subscribe(snapshot?.head ?? after);
+  const subscription = ctx.services.feed.subscribe(snapshot?.head ?? after, snapshot?.reflected);
   const opening = snapshot?.rows.map((row, i, rows): ObjectChange => ({
     type: 'ADDED',
     object: toWire(kind, row),
