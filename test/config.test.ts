@@ -76,3 +76,17 @@ test('GRAPHQL_TRUSTED_DOCUMENTS: a manifest file is read at start; enforced by d
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('OAUTH_RETURN_ORIGINS: defaults to CORS_ORIGINS (never *), normalized; set, it replaces them', () => {
+  expect(loadConfig({}).integrations.oauthReturnOrigins).toEqual([]);
+  expect(loadConfig({ CORS_ORIGINS: '*' }).integrations.oauthReturnOrigins).toEqual([]);
+  expect(loadConfig({ CORS_ORIGINS: 'https://UI.example.com:443, http://localhost:3000' }).integrations.oauthReturnOrigins).toEqual([
+    'https://ui.example.com',
+    'http://localhost:3000',
+  ]);
+  expect(loadConfig({ CORS_ORIGINS: 'https://ui.example.com', OAUTH_RETURN_ORIGINS: 'https://other.example.com' }).integrations.oauthReturnOrigins).toEqual([
+    'https://other.example.com',
+  ]);
+  expect(() => loadConfig({ OAUTH_RETURN_ORIGINS: '*' })).toThrow('OAUTH_RETURN_ORIGINS entries must be scheme://host[:port]');
+  expect(() => loadConfig({ OAUTH_RETURN_ORIGINS: 'https://ui.example.com/path' })).toThrow('OAUTH_RETURN_ORIGINS entries must be scheme://host[:port]');
+});
