@@ -13,16 +13,34 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 CACHE=$ROOT/.cache/kube
 BIN=$CACHE/bin
-RELEASE=${DEBIAN_RELEASE:-bookworm}
+
+# A private apt configuration: the machine's own sources (whatever mirror and suite it is configured
+# with), each also as deb-src, without touching the system's configuration.
+private_apt_sources() {
+  local parts=$CACHE/apt/sources.list.d
+  rm -rf "$parts" && mkdir -p "$parts"
+  : > "$CACHE/apt/sources.list"
+  local file
+  for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [[ -f "$file" ]] || continue
+    # One-line format: every `deb` line once more as `deb-src`.
+    sed -n -e '/^[[:space:]]*deb[[:space:]]/{p;s/^\([[:space:]]*\)deb\([[:space:]]\)/\1deb-src\2/p}' "$file" >> "$CACHE/apt/sources.list"
+  done
+  for file in /etc/apt/sources.list.d/*.sources; do
+    [[ -f "$file" ]] || continue
+    # deb822 format: `Types: deb` becomes `Types: deb deb-src`.
+    sed -e 's/^Types:[[:space:]]*deb[[:space:]]*$/Types: deb deb-src/' "$file" > "$parts/$(basename "$file")"
+  done
+  if ! grep -qs 'deb-src' "$CACHE/apt/sources.list" "$parts"/*.sources; then
+    echo "real-kube-tests: no deb entries in the machine's apt sources to derive deb-src entries from" >&2
+    exit 1
+  fi
+}
 
 build() {
   mkdir -p "$CACHE/apt/lists/partial" "$CACHE/debs" "$CACHE/root" "$BIN"
-  # A private apt configuration: deb-src entries without touching the system's.
-  cat > "$CACHE/apt/sources.list" <<EOF
-deb http://deb.debian.org/debian $RELEASE main
-deb-src http://deb.debian.org/debian $RELEASE main
-EOF
-  local apt=(apt-get -o "Dir::Etc::SourceList=$CACHE/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
+  private_apt_sources
+  local apt=(apt-get -o "Dir::Etc::SourceList=$CACHE/apt/sources.list" -o "Dir::Etc::SourceParts=$CACHE/apt/sources.list.d"
     -o "Dir::State::Lists=$CACHE/apt/lists" -o "Dir::Cache=$CACHE/apt/cache")
   "${apt[@]}" update
   (cd "$CACHE" && "${apt[@]}" source --download-only kubernetes)
@@ -38,17 +56,20 @@ EOF
   dsc=$(ls "$CACHE"/kubernetes_*.dsc | head -n 1)
   (cd "$CACHE" && rm -rf kubernetes-src && dpkg-source -x "$dsc" kubernetes-src)
   mv "$CACHE/kubernetes-src" "$src"
-  export GOROOT=$CACHE/root/usr/lib/go-1.19 GOPATH=$gopath GO111MODULE=off CGO_ENABLED=0 GOFLAGS=
+  # The build cache stays under .cache/ too (not ~/.cache/go-build), so a rebuild reuses it.
+  export GOROOT=$CACHE/root/usr/lib/go-1.19 GOPATH=$gopath GO111MODULE=off CGO_ENABLED=0 GOFLAGS= GOCACHE=$CACHE/go-build
   export PATH=$GOROOT/bin:$PATH
   # The vendored reflect2 1.0.1 panics on Go >= 1.18: use Debian's 1.0.2.
   rm -rf "$src/vendor/github.com/modern-go/reflect2"
   cp -r "$CACHE/root/usr/share/gocode/src/github.com/modern-go/reflect2" "$src/vendor/github.com/modern-go/reflect2"
   rm -f "$src/vendor/github.com/modern-go/reflect2/go.mod"
-  # pkg/generated/openapi is generated, not shipped: build openapi-gen and run it over the tagged packages.
+  # pkg/generated/openapi is generated, not shipped: build openapi-gen and run it over the tagged
+  # packages. As upstream's Makefile.generated_files does, a package counts when any of its .go files
+  # carries a `+k8s:openapi-gen=` tag, in doc.go or on a type (resource.Quantity is tagged on the type).
   (cd "$src" && go build -o "$CACHE/openapi-gen" ./vendor/k8s.io/kube-openapi/cmd/openapi-gen)
   local inputs
-  inputs=$(cd "$src" && grep -rl --include=doc.go '+k8s:openapi-gen=true' pkg staging/src vendor/k8s.io 2>/dev/null |
-    xargs -n1 dirname | sed -e 's#^staging/src/##' -e 's#^vendor/##' -e 's#^pkg/#k8s.io/kubernetes/pkg/#' | sort -u | paste -sd, -)
+  inputs=$(cd "$src" && grep -rl --include='*.go' --exclude='*_test.go' -e '+k8s:openapi-gen=' pkg staging/src |
+    xargs -n1 dirname | sed -e 's#^staging/src/##' -e 's#^pkg/#k8s.io/kubernetes/pkg/#' | sort -u | paste -sd, -)
   (cd "$src" && "$CACHE/openapi-gen" --input-dirs "$inputs" --output-package k8s.io/kubernetes/pkg/generated/openapi \
     --output-base "$gopath/src" -O zz_generated.openapi --go-header-file hack/boilerplate/boilerplate.generatego.txt \
     --report-filename /dev/null)
@@ -66,9 +87,20 @@ done
 
 RUN=$(mktemp -d)
 cleanup() {
+  local status=$?
   kill $(jobs -p) 2>/dev/null || true
   wait 2>/dev/null || true
-  rm -rf "$RUN"
+  if [[ $status -eq 0 ]]; then
+    rm -rf "$RUN"
+    return
+  fi
+  # A failed run keeps its logs: the apiserver's says why it refused to start or to serve.
+  echo "real-kube-tests: failed (exit $status); logs kept in $RUN" >&2
+  if [[ -f "$RUN/apiserver.log" ]]; then
+    echo "----- last 200 lines of $RUN/apiserver.log -----" >&2
+    tail -n 200 "$RUN/apiserver.log" >&2
+  fi
+  exit "$status"
 }
 trap cleanup EXIT
 
@@ -99,9 +131,10 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 curl -fsk -H "Authorization: Bearer $TOKEN" "https://127.0.0.1:$API_PORT/readyz" > /dev/null
-# Namespace finalization and owner-reference garbage collection need their controllers.
+# Namespace finalization and owner-reference garbage collection need their controllers. `--port 0`:
+# 1.20 otherwise also opens its insecure port, on 0.0.0.0.
 "$BIN/kube-controller-manager" --kubeconfig "$RUN/kubeconfig" --controllers namespace,garbagecollector \
-  --leader-elect=false --bind-address 127.0.0.1 --secure-port 0 > "$RUN/controller-manager.log" 2>&1 &
+  --leader-elect=false --bind-address 127.0.0.1 --secure-port 0 --port 0 > "$RUN/controller-manager.log" 2>&1 &
 
 echo "real-kube-tests: kube-apiserver ready on https://127.0.0.1:$API_PORT"
 REAL_KUBE_URL="https://127.0.0.1:$API_PORT" REAL_KUBE_TOKEN=$TOKEN NODE_TLS_REJECT_UNAUTHORIZED=0 \

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { authConfig, authEnvironment, authProblems, type AuthConfig } from './auth/config.ts';
@@ -30,6 +31,11 @@ export interface Config {
   graphiql: boolean;
   /** Answer GraphQL introspection queries. */
   graphqlIntrospection: boolean;
+  /**
+   * Trusted GraphQL documents from the codegen client's persisted-documents manifest (hash → text);
+   * undefined when none is configured. Unless arbitrary operations stay allowed, only these run.
+   */
+  graphqlTrustedDocuments: { manifest: Record<string, string>; allowArbitraryOperations: boolean } | undefined;
   /** Origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
   corsOrigins: string[];
   /** Interval of `: keepalive` comments on event streams. */
@@ -63,6 +69,24 @@ const integer = (name: string, min: number, max: number) =>
 
 const onOff = (name: string) => z.enum(['on', 'off', 'true', 'false'], { error: `${name} must be on or off` }).transform((v) => v === 'on' || v === 'true');
 
+/** A persisted-documents manifest file: a JSON object of document hash → document text. */
+const documentsManifest = z.string().transform((file, ctx) => {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ? 'must name a readable file' : 'must be a JSON file';
+    ctx.addIssue({ code: 'custom', message: `GRAPHQL_TRUSTED_DOCUMENTS ${reason}` });
+    return z.NEVER;
+  }
+  const entries = manifest !== null && typeof manifest === 'object' && !Array.isArray(manifest) ? Object.entries(manifest) : undefined;
+  if (!entries || entries.length === 0 || entries.some(([, document]) => typeof document !== 'string')) {
+    ctx.addIssue({ code: 'custom', message: 'GRAPHQL_TRUSTED_DOCUMENTS must hold a non-empty JSON object of document hash → document text' });
+    return z.NEVER;
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
+});
+
 const encryptionKeys = z.string().transform((value, ctx) => {
   const keys: Buffer[] = [];
   for (const [i, part] of value.split(',').entries()) {
@@ -95,6 +119,8 @@ const environment = z.object({
     .default('http://session-{session}.{namespace}.svc.cluster.local:8001'),
   GRAPHIQL: onOff('GRAPHIQL').optional(),
   GRAPHQL_INTROSPECTION: onOff('GRAPHQL_INTROSPECTION').optional(),
+  GRAPHQL_TRUSTED_DOCUMENTS: documentsManifest.optional(),
+  GRAPHQL_ARBITRARY_OPERATIONS: onOff('GRAPHQL_ARBITRARY_OPERATIONS').optional(),
   STREAM_KEEPALIVE_SECONDS: integer('STREAM_KEEPALIVE_SECONDS', 1, 3600).default(15),
   CHANGE_LOG_RETENTION_HOURS: integer('CHANGE_LOG_RETENTION_HOURS', 1, 24 * 365).default(24),
   RECONCILER: onOff('RECONCILER').default(false),
@@ -155,6 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runnerUrlTemplate: e.RUNNER_URL_TEMPLATE,
     graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
     graphqlIntrospection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+    graphqlTrustedDocuments: e.GRAPHQL_TRUSTED_DOCUMENTS
+      ? { manifest: e.GRAPHQL_TRUSTED_DOCUMENTS, allowArbitraryOperations: e.GRAPHQL_ARBITRARY_OPERATIONS ?? e.NODE_ENV !== 'production' }
+      : undefined,
     corsOrigins: e.CORS_ORIGINS,
     streamKeepaliveMs: e.STREAM_KEEPALIVE_SECONDS * 1000,
     changeLogRetentionMs: e.CHANGE_LOG_RETENTION_HOURS * 3600_000,

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { warnDevelopmentMode } from './auth/development-mode.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { graphqlHandlerFor } from './graphql/handler.ts';
+import { graphqlHandlerFor, trustedDocumentsManifest } from './graphql/handler.ts';
 import { createOAuthCallbackHandler } from './integrations/oauth/callback-route.ts';
 import { scheduleChangeLogRetention } from './live/retention.ts';
 import { createLogger } from './log.ts';
@@ -42,6 +42,10 @@ async function main(config: Config): Promise<void> {
         introspection: config.graphqlIntrospection,
         corsOrigins: config.corsOrigins,
         log,
+        trustedDocuments: config.graphqlTrustedDocuments && {
+          documents: trustedDocumentsManifest(config.graphqlTrustedDocuments.manifest),
+          allowArbitraryOperations: config.graphqlTrustedDocuments.allowArbitraryOperations,
+        },
       }),
     ],
   });

@@ -21,6 +21,7 @@ import type { AguiService } from '../agui/service.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
 import type { Logger } from '../log.ts';
 import { applyCors } from '../server/cors.ts';
+import { sendBody } from '../server/respond.ts';
 import type { RouteHandler } from '../server/server.ts';
 import type { Services } from '../services.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
@@ -268,19 +269,21 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     if (pathname === `${GRAPHQL_PATH}/`) req.url = GRAPHQL_PATH + url.slice(pathname.length);
     const response = await yoga.handleNodeRequest(req, { req, res });
     if (isStreaming(response)) await streams.send(req, res, response);
-    else await send(res, response);
+    else await send(req, res, response);
     return true;
   };
 }
 
 /**
- * Writes a complete (not streamed) Fetch response. Yoga's own Node writer (@whatwg-node/server
- * 0.11) never completes on Node 20, so the handler writes responses itself.
+ * Writes a complete (not streamed) Fetch response, compressed as every non-streamed response is.
+ * Yoga's own Node writer (@whatwg-node/server 0.11) never completes on Node 20, so the handler
+ * writes responses itself.
  */
-async function send(res: ServerResponse, response: Response): Promise<void> {
+async function send(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
-  res.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
-  res.end(res.req.method === 'HEAD' ? undefined : body);
+  response.headers.forEach((value, name) => {
+    if (name !== 'content-length') headers[name] = value;
+  });
+  sendBody(req, res, response.status, body, headers);
 }

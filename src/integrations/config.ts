@@ -28,6 +28,12 @@ export interface IntegrationsConfig {
   publicBaseUrl: string | undefined;
   /** HMAC-SHA256 key of OAuth state parameters (≥ 32 bytes). */
   oauthStateSecret: Buffer | undefined;
+  /**
+   * Origins (`scheme://host[:port]`, normalized) an OAuth flow may send the browser back to with an
+   * absolute `return_to`: a UI served from another origin than the API. Paths on the API host are
+   * always allowed.
+   */
+  oauthReturnOrigins: string[];
   google: OAuthClient | undefined;
   github: OAuthClient | undefined;
   githubApp: { appId: string; privateKey: KeyObject } | undefined;
@@ -55,6 +61,16 @@ const fileContents = (name: string) =>
 
 export const integrationsEnvironment = z.object({
   PUBLIC_BASE_URL: httpUrl('PUBLIC_BASE_URL').optional(),
+  OAUTH_RETURN_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine((o) => /^https?:\/\/[^/]+$/.test(o) && URL.canParse(o), 'OAUTH_RETURN_ORIGINS entries must be scheme://host[:port]')))
+    .optional(),
   OAUTH_STATE_SECRET: z
     .string()
     .refine((v) => Buffer.byteLength(v) >= 32, 'OAUTH_STATE_SECRET must be at least 32 bytes')
@@ -88,10 +104,13 @@ type IntegrationsEnvironment = z.infer<typeof integrationsEnvironment>;
 const client = (id: string | undefined, secret: string | undefined): OAuthClient | undefined =>
   id && secret ? { clientId: id, clientSecret: secret } : undefined;
 
-export function integrationsConfig(e: IntegrationsEnvironment): IntegrationsConfig {
+export function integrationsConfig(e: IntegrationsEnvironment & { CORS_ORIGINS: string[] }): IntegrationsConfig {
   return {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     oauthStateSecret: e.OAUTH_STATE_SECRET,
+    // The UI origins CORS admits are where a browser comes from, so by default where it may return to
+    // (`*` admits any caller, never any redirect target).
+    oauthReturnOrigins: [...new Set((e.OAUTH_RETURN_ORIGINS ?? e.CORS_ORIGINS.filter((o) => o !== '*')).map((o) => new URL(o).origin))],
     google: client(e.GOOGLE_OAUTH_CLIENT_ID, e.GOOGLE_OAUTH_CLIENT_SECRET),
     github: client(e.GITHUB_OAUTH_CLIENT_ID, e.GITHUB_OAUTH_CLIENT_SECRET),
     githubApp: e.GITHUB_APP_ID && e.GITHUB_APP_PRIVATE_KEY_FILE ? { appId: e.GITHUB_APP_ID, privateKey: e.GITHUB_APP_PRIVATE_KEY_FILE } : undefined,

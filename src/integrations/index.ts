@@ -36,6 +36,7 @@ export class Integrations {
       },
       stateSecret: config.oauthStateSecret,
       publicBaseUrl: config.publicBaseUrl,
+      returnOrigins: config.oauthReturnOrigins,
       secrets,
       log,
     });

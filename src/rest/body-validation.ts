@@ -26,12 +26,42 @@ export class BodyValidator {
       validate = this.ajv.compile(rewritten);
       this.compiled.set(schema, validate);
     }
-    if (!validate(body)) throw malformed(describe(validate.errors![0]!));
+    if (validate(body)) return;
+    const error = validate.errors![0]!;
+    const path = error.instancePath.split('/').filter(Boolean).map(decodeURIComponent);
+    // rest-contract §7.2 rule 2: a required property given as null is as absent as a missing one.
+    if (error.keyword === 'type' && valueAt(body, path) === null && this.isRequired(validate.schema as JsonSchema, path)) {
+      throw malformed(`no value given for required property ${path.join('.')}`);
+    }
+    throw malformed(describe(error, path));
+  }
+
+  /** Whether the object schema holding the property at `path` lists it as required. */
+  private isRequired(root: JsonSchema, path: string[]): boolean {
+    let schema: JsonSchema | undefined = this.resolve(root);
+    for (const segment of path.slice(0, -1)) {
+      if (!schema) return false;
+      const properties = schema['properties'] as Record<string, JsonSchema> | undefined;
+      schema = this.resolve(/^\d+$/.test(segment) && schema['items'] ? (schema['items'] as JsonSchema) : properties?.[segment]);
+    }
+    const required = schema?.['required'];
+    return Array.isArray(required) && required.includes(path.at(-1));
+  }
+
+  private resolve(schema: JsonSchema | undefined): JsonSchema | undefined {
+    const ref = schema?.['$ref'];
+    if (typeof ref !== 'string') return schema;
+    return this.ajv.getSchema(ref)?.schema as JsonSchema | undefined;
   }
 }
 
-function describe(error: ErrorObject): string {
-  const path = error.instancePath.split('/').filter(Boolean).map(decodeURIComponent);
+function valueAt(body: unknown, path: string[]): unknown {
+  let value = body;
+  for (const segment of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+  return value;
+}
+
+function describe(error: ErrorObject, path: string[]): string {
   const field = path[0];
   switch (error.keyword) {
     case 'additionalProperties':

@@ -12,7 +12,11 @@ import type { JsonSchema } from './schemas.ts';
 const startSchema: JsonSchema = {
   type: 'object',
   properties: {
-    return_to: { type: 'string', description: 'A relative path (`/…`, not `//…`) the browser is sent back to, with `?oauth=success|error&provider=…`.' },
+    return_to: {
+      type: 'string',
+      description:
+        'Where the browser is sent back to, with `?oauth=success|error&provider=…`: a path on the API host (`/…`, not `//…`) or an absolute URL on an origin of OAUTH_RETURN_ORIGINS.',
+    },
     session_id: { type: 'string', description: 'A session the flow was started from.' },
     installation_id: { type: 'integer', description: 'GitHub only: an App installation to verify and store with the credential.' },
   },

@@ -5,19 +5,48 @@ import { CANONICAL_BASE } from '../domain/wire.ts';
 
 /** JSON responses and the contract's Error body (rest-contract §3.3). */
 
-/** Bodies smaller than this are not worth compressing. */
-const GZIP_THRESHOLD = 1024;
-
 export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  let payload: Buffer = Buffer.from(JSON.stringify(body));
-  const out: Record<string, string | number> = { 'Content-Type': 'application/json', Vary: 'Authorization, Accept-Encoding', ...headers };
-  if (payload.length >= GZIP_THRESHOLD && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+  sendBody(req, res, status, Buffer.from(JSON.stringify(body)), { 'Content-Type': 'application/json', Vary: 'Authorization, Accept-Encoding', ...headers });
+}
+
+/**
+ * Writes a complete response body, gzip-compressed whenever the request accepts gzip, however small
+ * (rest-contract §2). Event streams do not come through here: they are never compressed.
+ */
+export function sendBody(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer | string, headers: Record<string, string>): void {
+  let payload = typeof body === 'string' ? Buffer.from(body) : body;
+  const out: Record<string, string | number> = {};
+  // Vary is appended, not set: CORS may already have added Origin.
+  const vary = new Set(['Accept-Encoding']);
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === 'vary') for (const item of value.split(',')) vary.add(item.trim());
+    else out[name] = value;
+  }
+  res.appendHeader('Vary', [...vary].join(', '));
+  const encoded = Object.keys(out).some((name) => name.toLowerCase() === 'content-encoding');
+  if (!encoded && payload.length > 0 && acceptsGzip(req.headers['accept-encoding'])) {
     payload = gzipSync(payload);
     out['Content-Encoding'] = 'gzip';
   }
   out['Content-Length'] = payload.length;
   res.writeHead(status, out);
   res.end(req.method === 'HEAD' ? undefined : payload);
+}
+
+/** Whether an Accept-Encoding header admits gzip: named or `*`, with a non-zero quality (RFC 9110 §12.5.3). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let gzip: number | undefined;
+  let wildcard: number | undefined;
+  for (const entry of header.split(',')) {
+    const [coding = '', ...params] = entry.split(';').map((part) => part.trim());
+    const q = params.find((param) => /^q=/i.test(param));
+    const quality = q === undefined ? 1 : Number(q.slice(2));
+    const name = coding.toLowerCase();
+    if (name === 'gzip' || name === 'x-gzip') gzip = Number.isNaN(quality) ? 0 : quality;
+    else if (name === '*') wildcard = Number.isNaN(quality) ? 0 : quality;
+  }
+  return (gzip ?? wildcard ?? 0) > 0;
 }
 
 export interface ErrorBody {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { labelRoute, type ApiServerOptions, type RouteHandler } from './server.ts';
-import { sendJson } from './respond.ts';
+import { sendBody, sendJson } from './respond.ts';
 
 /**
  * Unauthenticated service endpoints (rest-contract §1): liveness, readiness, metrics and the API metadata.
@@ -30,8 +30,7 @@ export function serviceRoutes(options: Pick<ApiServerOptions, 'database' | 'vers
       case '/metrics': {
         if (!options.metrics) return false;
         const { contentType, body } = await options.metrics.render();
-        res.writeHead(200, { 'Content-Type': contentType });
-        res.end(body);
+        sendBody(req, res, 200, body, { 'Content-Type': contentType });
         return true;
       }
       case '/api/ambient':

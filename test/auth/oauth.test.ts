@@ -21,7 +21,14 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 // Development mode: the (unverified) token names the caller, which keeps several users cheap here.
-const server = useAuthServer(() => ({ ...providerEnv(fake), OAUTH_STATE_SECRET: STATE_SECRET, PUBLIC_BASE_URL: 'https://ambient.example.com' }));
+// The UI's origin (CORS_ORIGINS) is also where an absolute return_to may lead (OAUTH_RETURN_ORIGINS defaults to it).
+const UI = 'https://ui.example.com';
+const server = useAuthServer(() => ({
+  ...providerEnv(fake),
+  OAUTH_STATE_SECRET: STATE_SECRET,
+  PUBLIC_BASE_URL: 'https://ambient.example.com',
+  CORS_ORIGINS: `${UI}, https://admin.example.com:8443`,
+}));
 const unconfigured = useAuthServer(() => ({}));
 
 const as = (username: string) => unsigned({ preferred_username: username });
@@ -166,6 +173,19 @@ describe('GitHub', () => {
     expect(await credentialOf('gh-other', 'github')).toBeUndefined();
   });
 
+  test('a UI on another origin: an absolute return_to on an allowed origin is where the browser lands', async () => {
+    for (const [returnTo, location] of [
+      [`${UI}/integrations#github`, `${UI}/integrations?oauth=success&provider=github#github`],
+      [`${UI}?tab=1`, `${UI}?tab=1&oauth=success&provider=github`],
+      ['https://admin.example.com:8443/x', 'https://admin.example.com:8443/x?oauth=success&provider=github'],
+    ]) {
+      const flow = await start('github', { return_to: returnTo }, 'gh-ui');
+      fake.codes.set('gh-ui-code', { challenge: null });
+      const res = await callback({ code: 'gh-ui-code', state: flow.state });
+      expect([returnTo, res.status, res.headers.get('location')]).toEqual([returnTo, 302, location]);
+    }
+  });
+
   test('an OAuth flow replaces a PAT credential of the same provider', async () => {
     const created = await server().request<Json>('POST', `${V1}/credentials`, {
       token: as('patty'),
@@ -259,9 +279,40 @@ describe('the callback refuses', () => {
 
 describe('start', () => {
   test('return_to must be a relative path on this site; installation_id is for github; unknown keys and providers', async () => {
-    for (const returnTo of ['//evil.example.com/x', '/\\evil.example.com', 'https://evil.example.com', 'relative', '/with space']) {
+    // No open redirect: only paths on this host, and URLs spelled exactly as an allowed origin plus a path.
+    const refused = [
+      '//evil.example.com/x',
+      '/\\evil.example.com',
+      '\\\\evil.example.com',
+      'https://evil.example.com',
+      'relative',
+      '/with space',
+      '/tab\tx',
+      'javascript:alert(1)',
+      'JavaScript://ui.example.com/%0aalert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      `${UI}.evil.example.com/`,
+      `${UI}@evil.example.com/`,
+      `https://user:pw@ui.example.com/`,
+      `${UI}:443/x`,
+      `${UI}\\@evil.example.com`,
+      'https:ui.example.com/x',
+      'https:/ui.example.com/x',
+      'HTTPS://UI.EXAMPLE.COM/x',
+      'http://ui.example.com/x',
+      'https://admin.example.com/x',
+      'ftp://ui.example.com/x',
+      `${UI}/${'x'.repeat(2048)}`,
+    ];
+    for (const returnTo of refused) {
       const res = await server().request<Json>('POST', `${V1}/oauth/google/authorize`, { token: as('ada'), body: { return_to: returnTo } });
       expect([returnTo, res.status, res.body['id']]).toEqual([returnTo, 400, '8']);
+    }
+    expect((await server().request<Json>('POST', `${V1}/oauth/google/authorize`, { token: as('ada'), body: { return_to: '//x' } })).body['reason']).toBe(
+      'return_to must be a path starting with / (not //) or a URL on an allowed origin (OAUTH_RETURN_ORIGINS)',
+    );
+    for (const returnTo of ['/integrations', `${UI}`, `${UI}/`, `${UI}/a/b?c=d#e`, 'https://admin.example.com:8443/']) {
+      expect((await server().request<Json>('POST', `${V1}/oauth/google/authorize`, { token: as('ada'), body: { return_to: returnTo } })).status).toBe(200);
     }
     expect((await server().request<Json>('POST', `${V1}/oauth/google/authorize`, { token: as('ada'), body: { installation_id: 3 } })).status).toBe(400);
     expect((await server().request<Json>('POST', `${V1}/oauth/github/authorize`, { token: as('ada'), body: { installation_id: 0 } })).status).toBe(400);

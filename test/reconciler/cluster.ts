@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import https from 'node:https';
 import { CustomObjectsApi, KubeConfig, KubernetesObjectApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { FakeKube, kubeConfigFor, type KubeObject, PROJECT_CRD } from '../support/fake-kube/index.ts';
 
 /**
@@ -75,14 +76,11 @@ export async function openCluster(): Promise<Cluster> {
       throw error;
     }
   };
-  // The CRD and the project roles, as the platform manifests install them.
+  // The CRD and the project roles exactly as deploy/ ships them: server-side apply of each document
+  // as written. The typed client would round-trip them through its models, which drop every
+  // `default:` and `enum` of the CRD schema, so the real server would check a weaker schema.
   for (const file of [PROJECT_CRD, new URL('../../deploy/rbac/project-roles.yaml', import.meta.url).pathname]) {
-    for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
-      const object = doc.toJS() as KubeObject;
-      await api.create(object as never).catch((error: { code?: number }) => {
-        if (error.code !== 409) throw error;
-      });
-    }
+    for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) await applyManifest(url, token, doc.toJS() as KubeObject);
   }
   await new Promise((r) => setTimeout(r, 2000)); // the CRD's endpoints are served shortly after it is established
   return {
@@ -115,4 +113,38 @@ export async function openCluster(): Promise<Cluster> {
     fake: undefined,
     close: async () => undefined,
   };
+}
+
+/** Cluster-scoped kinds the manifests in deploy/ hold, and where the API serves them. */
+const MANIFEST_PATHS: Record<string, string> = {
+  CustomResourceDefinition: '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+  ClusterRole: '/apis/rbac.authorization.k8s.io/v1/clusterroles',
+};
+
+/** Server-side apply of one manifest document, unchanged (created, or updated when present). */
+async function applyManifest(url: string, token: string, object: KubeObject): Promise<void> {
+  const collection = MANIFEST_PATHS[object.kind!];
+  if (!collection) throw new Error(`cluster.ts: no API path known for a ${object.kind} manifest`);
+  const target = new URL(`${url}${collection}/${object.metadata.name}?fieldManager=ambient-api-tests&force=true`);
+  const body = stringify(object);
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = https.request(
+      target,
+      {
+        method: 'PATCH',
+        // The test apiserver's serving certificate is self-signed (as skipTLSVerify above).
+        rejectUnauthorized: false,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/apply-patch+yaml', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+  if (status < 200 || status >= 300) throw new Error(`applying ${object.kind} ${object.metadata.name}: ${status} ${text}`);
 }

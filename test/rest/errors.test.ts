@@ -63,6 +63,10 @@ describe('bodies', () => {
       'Invalid request format: no value given for required property name',
     );
     expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: 42 } }), 400, 17)).toBe('Invalid request format: name must be a string');
+    // Null and absent alike (rest-contract §7.2 rule 2), for the Kind schemas and the action bodies.
+    expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: null } }), 400, 17)).toBe(
+      'Invalid request format: no value given for required property name',
+    );
     expect(expectError(await a.request('POST', `${V1}/projects`, { body: { name: 'Bad_Name' } }), 400, 8)).toBe(
       'project name must match DNS-1123 label format: ^[a-z][a-z0-9-]*[a-z0-9]$',
     );
@@ -74,6 +78,14 @@ describe('bodies', () => {
     );
     expect(expectError(await a.request('POST', `${V1}/sessions`, { body: { name: 's', project_id: p['id'], llm_temperature: 3 } }), 400, 8)).toBe(
       'llm_temperature must be between 0 and 2',
+    );
+    expect(expectError(await a.request('POST', `${V1}/sessions`, { body: { name: null, project_id: p['id'] } }), 400, 17)).toBe(
+      'Invalid request format: no value given for required property name',
+    );
+    const s = await a.request('POST', `${V1}/sessions`, { body: { name: 's', project_id: p['id'], llm_model: null } });
+    expect(s.status).toBe(201);
+    expect(expectError(await a.request('POST', `${V1}/sessions/${String(s.body['id'])}/model`, { body: { model: null } }), 400, 17)).toBe(
+      'Invalid request format: no value given for required property model',
     );
   });
 
@@ -204,5 +216,33 @@ describe('headers', () => {
     const err = await a.request('GET', `${V1}/nothing`, { headers: { 'X-Operation-ID': 'op-1' } });
     expect(err.headers.get('x-operation-id')).toBe('op-1');
     expect((err.body as Json)['operation_id']).toBe('op-1');
+  });
+
+  test('gzip for every non-stream response however small, when Accept-Encoding admits it; never for SSE', async () => {
+    const a = api();
+    const p = await project();
+    await a.request('POST', `${V1}/sessions`, { body: { name: 'tiny', project_id: p['id'] } });
+    const get = (path: string, headers: Record<string, string>) => fetch(`${a.url}${path}`, { headers });
+    for (const path of [`${V1}/sessions?size=1`, `${V1}/nothing`, '/healthz', '/metrics']) {
+      const res = await get(path, { 'Accept-Encoding': 'gzip', Origin: 'https://ui.example.com' });
+      expect([path, res.headers.get('content-encoding')]).toEqual([path, 'gzip']);
+      expect(res.headers.get('vary')).toContain('Accept-Encoding');
+      if (path.startsWith(V1)) expect(res.headers.get('vary')).toContain('Origin'); // CORS's Vary survives
+      expect((await res.text()).length).toBeGreaterThan(0);
+    }
+    const small = await get(`${V1}/sessions?size=1`, { 'Accept-Encoding': 'br, gzip;q=0.5' });
+    expect(small.headers.get('content-encoding')).toBe('gzip');
+    expect(((await small.json()) as Json)['size']).toBe(1);
+    for (const encoding of ['gzip;q=0', 'identity', 'br', '*;q=0', '']) {
+      const res = await get(`${V1}/sessions?size=1`, { 'Accept-Encoding': encoding });
+      expect([encoding, res.headers.get('content-encoding')]).toEqual([encoding, null]);
+      await res.text();
+    }
+    expect((await get('/healthz', { 'Accept-Encoding': '*' })).headers.get('content-encoding')).toBe('gzip');
+    const abort = new AbortController();
+    const stream = await fetch(`${a.url}${V1}/sessions?watch=true`, { headers: { 'Accept-Encoding': 'gzip' }, signal: abort.signal });
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(stream.headers.get('content-encoding')).toBeNull();
+    abort.abort();
   });
 });

@@ -88,6 +88,10 @@ describe('search', () => {
     ["name in ('s01', 's02', 'zz')", 2],
     ["name not in ('s01')", 11],
     ["timeout * 2 > 1000 or interactive = 'false'", 8],
+    // Only the leftmost operand must be a field; * binds tighter than + (300 + 200 = 500).
+    ['timeout + 100 * 2 = 500', 1],
+    ['timeout + (2 * 30) = 120', 1],
+    ['timeout - 2 * 30 = 0', 1],
     ["prompt = 'it''s here'", 1],
     ["sessions.name like 's1%'", 2],
     ['completion_time is null', 12],
@@ -113,6 +117,7 @@ describe('search', () => {
     "name = 'x'; DROP TABLE sessions; --",
     "name = 'x' OR 1=1",
     '1 = 1',
+    '100 * 2 + timeout = 500',
     `name = '${'x'.repeat(9000)}'`,
   ])('refused: %s', async (search) => {
     const reason = expectError(await api().request('GET', `${V1}/sessions?search=${q(search)}`), 400, 21);

@@ -261,12 +261,19 @@ describe('compileSearch: arithmetic', () => {
     rejects('timeout * 1e400 > 1', 'not a valid number');
   });
 
-  it('every arithmetic expression starts with a field', () => {
+  it('only the leftmost operand of the whole expression must be a field', () => {
     rejects('2 * timeout > 1', 'expected a field');
-    rejects('timeout + 2 * llm_max_tokens > 1', 'an arithmetic expression must start with a field');
-    rejects('timeout * (2 + llm_max_tokens) > 1', 'expected a field');
+    rejects('(2 + timeout) * 3 > 1', 'expected a field');
+    rejects('((2)) + timeout > 1', 'expected a field');
     rejects("'a' = name", 'expected a field');
     rejects('5 = timeout', 'expected a field');
+    expect(q('timeout + 100 * 2 = 500')).toEqual({ text: '((t."timeout"::numeric + ($1::numeric * $2::numeric)) = $3::numeric)', values: [100, 2, 500] });
+    expect(t('timeout + 2 * llm_max_tokens > 1')).toBe('((t."timeout"::numeric + ($1::numeric * t."llm_max_tokens"::numeric)) > $2::numeric)');
+    expect(t('timeout * (2 + llm_max_tokens) > 1')).toBe('((t."timeout"::numeric * ($1::numeric + t."llm_max_tokens"::numeric)) > $2::numeric)');
+    expect(t('timeout - 1 * 2 * 3 > 1')).toBe('((t."timeout"::numeric - (($1::numeric * $2::numeric) * $3::numeric)) > $4::numeric)');
+    expect(t('timeout + (-2) % 3 > 1')).toBe('((t."timeout"::numeric + ($1::numeric % $2::numeric)) > $3::numeric)');
+    rejects('timeout + 2 / 0 > 1', 'division by zero');
+    rejects("timeout + 'a' * 2 > 1", 'arithmetic operands must be numbers');
   });
 
   it('the right side of a comparison is a literal', () => {

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embed
 import { migrate } from '../../src/db/migrations.ts';
 import { createPool } from '../../src/db/database.ts';
 import { createLogger } from '../../src/log.ts';
+import { claimRun, databaseBase, dropStaleRuns, newRunId } from './test-runs.ts';
 
 /**
  * Once per test run: pick the Postgres server, build a migrated template database on it, and tell
@@ -26,36 +27,6 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-function processIsGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
-/**
- * Drops databases left by earlier runs whose process is gone (a crashed or killed run). A killed
- * run can leave its template marked IS_TEMPLATE, which Postgres refuses to drop, so the mark is
- * cleared first. Cleanup is best effort: another run may be dropping the same leftovers, and a
- * leftover that cannot be dropped must not fail this run.
- */
-async function dropStale(admin: pg.Client): Promise<void> {
-  const { rows } = await admin.query<{ datname: string; datistemplate: boolean }>(
-    `SELECT datname, datistemplate FROM pg_database WHERE datname ~ '^ambient_(test|template)_[0-9]+_'`,
-  );
-  for (const { datname, datistemplate } of rows) {
-    if (!processIsGone(Number(datname.split('_')[2]))) continue;
-    try {
-      if (datistemplate) await admin.query(`ALTER DATABASE "${datname}" WITH IS_TEMPLATE false`);
-      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    } catch (error) {
-      log.warn({ database: datname, err: error }, 'could not drop a stale test database');
-    }
-  }
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let embedded: EmbeddedPostgres | undefined;
   let scratch: string | undefined;
@@ -66,12 +37,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     embedded = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'cluster'), log, ephemeral: true });
     serverUrl = embedded.url;
   }
-  const prefix = `ambient_test_${process.pid}_`;
-  const template = `ambient_template_${process.pid}_${Date.now().toString(36)}`;
+  // Databases are named `<base>_<run id>_…`; this run's advisory lock, held by `admin` until it
+  // disconnects, tells other runs they are alive (test/support/test-runs.ts).
+  const base = databaseBase(process.env['TEST_DATABASE_PREFIX']);
+  const runId = newRunId();
+  const prefix = `${base}_${runId}_`;
+  const template = `${prefix}template`;
   const admin = new pg.Client(serverUrl);
   await admin.connect();
-  await dropStale(admin);
-  await admin.query(`CREATE DATABASE "${template}"`);
+  await claimRun(admin, base, runId, template);
+  const dropped = await dropStaleRuns(admin, base, runId);
+  if (dropped.length > 0) log.info({ databases: dropped }, 'dropped the databases of test runs that ended without cleaning up');
   const pool = createPool(withDatabase(serverUrl, template), 2, log);
   await migrate(pool, log);
   await pool.end();
@@ -79,7 +55,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('postgres', { serverUrl, template, prefix, embedded: embedded !== undefined });
 
   return async () => {
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}%`]);
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname <> $2`, [
+      prefix,
+      template,
+    ]);
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.query(`ALTER DATABASE "${template}" WITH IS_TEMPLATE false`);
     await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator } from '../../auth/authenticate.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { sendError, sendJson } from '../../server/respond.ts';
+import { sendBody, sendError, sendJson } from '../../server/respond.ts';
 import { labelRoute, type RouteHandler } from '../../server/server.ts';
 import type { OAuthFlows } from './flows.ts';
 import { finishedPage, invalidRequestPage, missingCodePage, PAGE_HEADERS } from './pages.ts';
@@ -47,7 +47,6 @@ export function createOAuthCallbackHandler(options: { flows: OAuthFlows; authent
 }
 
 function html(req: IncomingMessage, res: ServerResponse, status: number, body: string): true {
-  res.writeHead(status, { ...PAGE_HEADERS, 'Content-Length': Buffer.byteLength(body) });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  sendBody(req, res, status, body, PAGE_HEADERS);
   return true;
 }

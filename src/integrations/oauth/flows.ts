@@ -54,6 +54,8 @@ export interface OAuthFlowsOptions {
   stateSecret: Buffer | undefined;
   /** The server's external URL; the providers redirect to `<publicBaseUrl>/oauth2callback`. */
   publicBaseUrl: string | undefined;
+  /** Origins an absolute `return_to` may name (normalized `scheme://host[:port]`). */
+  returnOrigins: readonly string[];
   secrets: SecretBox | undefined;
   log: Logger;
 }
@@ -67,9 +69,29 @@ const DEFAULT_URL: Partial<Record<OAuthProviderName, string>> = { github: 'https
 const pkceChallenge = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 const bounded = (value: string | null) => (value === null ? null : value.slice(0, MAX_ERROR_LENGTH));
 
-/** A relative path on this site: `/…`, never `//host` or `/\host` (browsers read both as another host). */
-function isSafeReturnTo(value: string): boolean {
-  return value.length <= 2048 && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') && !/[\s\u0000-\u001f\u007f]/.test(value);
+/**
+ * Where the callback may send the browser (no open redirect): a path on this site — `/…`, never
+ * `//host` or `/\host`, which browsers read as another host — or an absolute URL written exactly as
+ * its parsed origin followed by a path, query or fragment, on one of the allowed origins. Comparing
+ * the text with the parsed origin refuses userinfo (`https://ui@evil`), backslashes, default ports
+ * written out and other spellings that browsers and parsers might read differently.
+ */
+export function isSafeReturnTo(value: string, allowedOrigins: readonly string[]): boolean {
+  if (value.length > 2048 || /[\s\u0000-\u001f\u007f]/.test(value)) return false;
+  if (value.startsWith('/')) return !value.startsWith('//') && !value.startsWith('/\\');
+  if (!URL.canParse(value)) return false;
+  const { origin, protocol } = new URL(value);
+  if (protocol !== 'https:' && protocol !== 'http:') return false;
+  if (!allowedOrigins.includes(origin)) return false;
+  return value === origin || (['/', '?', '#'].includes(value.charAt(origin.length)) && value.startsWith(origin));
+}
+
+/** `return_to` with the flow's outcome added to its query (before any fragment). */
+function withOutcome(returnTo: string, outcome: string): string {
+  const hash = returnTo.indexOf('#');
+  const base = hash < 0 ? returnTo : returnTo.slice(0, hash);
+  const fragment = hash < 0 ? '' : returnTo.slice(hash);
+  return `${base}${base.includes('?') ? '&' : '?'}${outcome}${fragment}`;
 }
 
 export class OAuthFlows {
@@ -130,7 +152,9 @@ export class OAuthFlows {
     const { return_to: returnTo, session_id: sessionId, installation_id: installationId } = body;
     const request: Pick<StatePayload, 'return_to' | 'session_id' | 'installation_id'> = {};
     if (returnTo !== undefined && returnTo !== null) {
-      if (typeof returnTo !== 'string' || !isSafeReturnTo(returnTo)) throw invalid('return_to must be a relative path starting with / (not //)', 'return_to');
+      if (typeof returnTo !== 'string' || !isSafeReturnTo(returnTo, this.options.returnOrigins)) {
+        throw invalid('return_to must be a path starting with / (not //) or a URL on an allowed origin (OAUTH_RETURN_ORIGINS)', 'return_to');
+      }
       request.return_to = returnTo;
     }
     if (sessionId !== undefined && sessionId !== null) {
@@ -169,12 +193,11 @@ export class OAuthFlows {
     );
     if (!flow) return { kind: 'invalid' };
 
+    // Checked again: the allowed origins may have changed since the flow started.
+    const returnTo = payload.return_to !== undefined && isSafeReturnTo(payload.return_to, this.options.returnOrigins) ? payload.return_to : undefined;
     const finish = (success: boolean): CallbackOutcome =>
-      payload.return_to
-        ? {
-            kind: 'redirect',
-            location: `${payload.return_to}${payload.return_to.includes('?') ? '&' : '?'}oauth=${success ? 'success' : 'error'}&provider=${payload.provider}`,
-          }
+      returnTo
+        ? { kind: 'redirect', location: withOutcome(returnTo, `oauth=${success ? 'success' : 'error'}&provider=${payload.provider}`) }
         : { kind: 'finished', provider: payload.provider, success };
 
     const providerError = query.get('error');

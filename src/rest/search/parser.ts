@@ -24,9 +24,10 @@ import { SearchError, tokenize, type Keyword, type Operator, type Token } from '
  * literal    := string | ['+' | '-'] number         the sign directly before the number
  * ```
  *
- * "The left side of every comparison and arithmetic expression MUST start with a field": a value
- * (also one in parentheses) starts with a field, and a term that starts with a literal cannot be
- * the left operand of `*`, `/` or `%` (`timeout + 2 * x` is refused, `timeout + x * 2` is not).
+ * "The left side of every comparison and arithmetic expression MUST start with a field": only the
+ * leftmost operand of the whole expression (also inside leading parentheses) must be a field; later
+ * operands may start with literals (`timeout + 100 * 2`, `timeout + (2 * x)`), and `*`, `/`, `%`
+ * still bind tighter than `+` and `-`.
  *
  * The parser knows nothing about Kinds: field names, qualifiers and literal types are checked by
  * the compiler.
@@ -69,7 +70,8 @@ export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';
 export interface Arithmetic {
   type: 'arithmetic';
   operator: ArithmeticOperator;
-  left: Value;
+  /** A literal only inside a later operand (`timeout + 2 * x`): the whole expression starts with a field. */
+  left: Operand;
   right: Operand;
   position: number;
 }
@@ -228,7 +230,8 @@ class Parser {
 
   private parseComparison(): Predicate {
     this.arithmeticOperators = 0;
-    const left = this.parseValue();
+    // A value first in the expression starts with a field (parseFactor refuses a literal there).
+    const left = this.parseValue(true) as Value;
     const token = this.peek();
     if (token.type === 'operator') {
       const operator = COMPARISON_OPERATORS.get(token.operator);
@@ -269,9 +272,9 @@ class Parser {
     throw this.unexpected(this.peek(), negated ? "'like', 'ilike', 'in' or 'between'" : 'a comparison operator');
   }
 
-  /** value := term(first) { ('+' | '-') term } */
-  private parseValue(): Value {
-    let left: Value = this.parseTerm(true) as Value;
+  /** value := term(first) { ('+' | '-') term }; `first`: this value starts the whole expression. */
+  private parseValue(first = true): Operand {
+    let left = this.parseTerm(first);
     for (;;) {
       const token = this.peek();
       if (!isOperator(token, '+') && !isOperator(token, '-')) return left;
@@ -280,15 +283,12 @@ class Parser {
     }
   }
 
-  /** term := factor { ('*' | '/' | '%') factor }; a first term never starts with a literal. */
+  /** term := factor { ('*' | '/' | '%') factor }; only the expression's first term must start with a field. */
   private parseTerm(first: boolean): Operand {
     let left = this.parseFactor(!first);
     for (;;) {
       const token = this.peek();
       if (!isOperator(token, '*') && !isOperator(token, '/') && !isOperator(token, '%')) return left;
-      if (left.type === 'string' || left.type === 'number') {
-        throw new SearchError('an arithmetic expression must start with a field', left.position);
-      }
       this.index++;
       left = this.arithmetic(token, left, this.parseFactor(true));
     }
@@ -299,7 +299,8 @@ class Parser {
     if (isOperator(token, '(')) {
       return this.nested(token, () => {
         this.index++;
-        const value = this.parseValue();
+        // Parentheses first in the expression must start with a field too; elsewhere they may not.
+        const value = this.parseValue(!literalAllowed);
         this.expectOperator(')', "')' or an arithmetic operator");
         return value;
       });
@@ -344,7 +345,7 @@ class Parser {
     throw this.unexpected(token, expected);
   }
 
-  private arithmetic(token: Token, left: Value, right: Operand): Arithmetic {
+  private arithmetic(token: Token, left: Operand, right: Operand): Arithmetic {
     if (++this.arithmeticOperators > MAX_ARITHMETIC_OPERATORS) {
       throw new SearchError(`more than ${MAX_ARITHMETIC_OPERATORS} arithmetic operators in one value`, token.start);
     }
