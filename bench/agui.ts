@@ -20,7 +20,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPool } from '../src/db/database.ts';
 import { createLogger } from '../src/log.ts';
-import { FakeAguiRunner, type RunInput, type Step } from '../test/support/fake-agui-runner.ts';
+import { FakeRunner, type RunInput, type Step } from '../test/support/fake-runner.ts';
 import { loadBenchConfig } from './config.ts';
 import { openBenchDatabase } from './database.ts';
 import { processCpuMicros } from './proc.ts';
@@ -105,7 +105,7 @@ async function scenario(
   name: string,
   subscribers: number,
   server: RunningServer,
-  runner: FakeAguiRunner,
+  runner: FakeRunner,
   pool: ReturnType<typeof createPool>,
   sessionId: string,
   steps: (input: RunInput) => Step[],
@@ -184,7 +184,7 @@ async function scenario(
 const config = loadBenchConfig();
 const database = await openBenchDatabase({ ...config, databaseName: 'ambient_bench_agui' }, log);
 const pool = createPool(database.url, 2, log);
-const runner = await FakeAguiRunner.start();
+const runner = await FakeRunner.start();
 let server: RunningServer | undefined;
 try {
   server = await startServer({

@@ -10,6 +10,7 @@ import { ChangeFeed } from './live/change-feed.ts';
 import { SessionActions } from './domain/session-actions.ts';
 import { SessionMessages } from './domain/session-messages.ts';
 import { SessionMessageFeed } from './live/session-message-feed.ts';
+import { SessionRuntime } from './domain/session-runtime.ts';
 import { Domain } from './domain/service.ts';
 import type { Logger } from './log.ts';
 import { BodyValidator } from './rest/body-validation.ts';
@@ -40,6 +41,8 @@ export interface Services {
   /** Session message logs (head-contract H5) and their live streams. */
   messages: SessionMessages;
   messageFeed: SessionMessageFeed;
+  /** The running session's workspace, git, tasks and other runner views (runtime.md §d). */
+  runtime: SessionRuntime;
 }
 
 /** Replacements of what the environment decides (tests). */
@@ -69,5 +72,6 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
     integrations: new Integrations(domain, config.integrations, secrets, log),
     messages: new SessionMessages(domain),
     messageFeed: new SessionMessageFeed(pool, { connectionString: database.connectionString, log }),
+    runtime: new SessionRuntime(domain, runner, log),
   };
 }

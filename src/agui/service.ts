@@ -1,3 +1,4 @@
+import { forwardableCredential } from '../runner/caller-credential.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type pg from 'pg';
@@ -362,9 +363,8 @@ function runnerHeaders(sender: Sender | undefined, caller: RunCaller): Record<st
     headers['X-Current-User-ID'] = sender.username;
     headers['X-Current-User-Name'] = sender.name;
   }
-  // Only a JWT is forwarded (kept for runner compatibility); project keys authenticate to this server alone.
-  const authorization = caller.authorization;
-  if (authorization !== undefined && /^Bearer\s+(?!apk_)[^.\s]+\.[^.\s]+\.[^.\s]*\s*$/i.test(authorization)) headers['X-Caller-Token'] = authorization;
+  const authorization = forwardableCredential(caller.authorization);
+  if (authorization !== undefined) headers['X-Caller-Token'] = authorization;
   return headers;
 }
 

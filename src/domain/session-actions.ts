@@ -8,6 +8,7 @@ import type { WriteContext } from './behaviour.ts';
 import { conflict, DomainError, invalid, malformed } from './errors.ts';
 import { defaultValue, validateValue, type Values } from './input.ts';
 import { repositoryPath } from './kinds/repository-ref.ts';
+import { repositoryName } from './runner-paths.ts';
 import { ksuid } from './ksuid.ts';
 import { findProjectId } from './projects.ts';
 import type { Domain, RequestContext } from './service.ts';
@@ -118,6 +119,8 @@ export class SessionActions {
     const repo = parseRepo(body);
     const name = repoNameOf(repo.url);
     if (name === undefined) throw invalid(`url '${repo.url}' does not name a repository`, 'url');
+    // The name becomes a directory in the runner's workspace, and the runner does not check it.
+    repositoryName(name, 'url');
     const session = await this.authorizedRead(ctx, id);
     withRepoAdded(session, repo, name);
     if (phaseOf(session) === 'Running') await this.runner.addRepo(session, { url: repo.url, branch: repo.branch, name });
@@ -126,6 +129,7 @@ export class SessionActions {
 
   /** `DELETE /sessions/{id}/repos/{name}`: the runner first when running, as for addRepo. */
   async removeRepo(ctx: RequestContext, id: string, repoName: string): Promise<Row> {
+    repositoryName(repoName);
     const session = await this.authorizedRead(ctx, id);
     withRepoRemoved(session, repoName);
     if (phaseOf(session) === 'Running') await this.runner.removeRepo(session, { name: repoName });
@@ -163,12 +167,27 @@ export class SessionActions {
   }
 
   /** `POST /sessions/{id}/model` (head-contract H2): switch the session's model; `llm_model`'s rules apply. */
-  async setModel(ctx: RequestContext, id: string, body: Record<string, unknown>): Promise<Row> {
+  async setModel(ctx: RequestContext, id: string, body: Record<string, unknown>, headers?: Readonly<Record<string, string>>): Promise<Row> {
     refuseUnknownKeys(body, ['model']);
     const model = optionalString(body, 'model');
     if (model === undefined || model === '') throw invalid('model is required', 'model');
     const llmModel = validateValue(Session.field['llm_model']!, model);
-    return this.domain.withLocked(ctx, Session, id, 'edit', async (c, row) => (await c.update(Session, id, { llm_model: llmModel })) ?? row);
+    const { previous, session } = await this.domain.withLocked(ctx, Session, id, 'edit', async (c, row) => ({
+      previous: row['llm_model'] ?? null,
+      session: (await c.update(Session, id, { llm_model: llmModel })) ?? row,
+    }));
+    if (phaseOf(session) !== 'Running') return session;
+    // runtime.md §d row 10: a running session's runner switches too; if it cannot, the previous
+    // model comes back (unless another switch replaced this one meanwhile).
+    try {
+      await this.runner.setModel(session, llmModel as string, headers);
+    } catch (error) {
+      await this.domain.withLocked(ctx, Session, id, 'edit', async (c, row) =>
+        row['llm_model'] === llmModel ? ((await c.update(Session, id, { llm_model: previous })) ?? row) : row,
+      );
+      throw error;
+    }
+    return session;
   }
 
   /** The session, after checking the caller may act on it (edit); no lock is kept. */

@@ -53,7 +53,7 @@ export function createRestHandler(options: RestOptions): RouteHandler {
     if (route) labelRoute(res, routeLabel(CANONICAL_BASE, route));
     // Authentication runs before routing, so unknown paths are 401 for anonymous callers too.
     // Browsers' EventSource cannot send headers: streams accept `?token=` too.
-    const streaming = req.method === 'GET' && (['true', '1'].includes(url.searchParams.get('watch') ?? '') || path.endsWith('/agui/events'));
+    const streaming = req.method === 'GET' && (['true', '1'].includes(url.searchParams.get('watch') ?? '') || path.endsWith('/events'));
     const actor = route?.public ? undefined : await options.authenticator.authenticate(req, { allowQueryToken: streaming });
     if (!match) throw new DomainError(7, `${req.method} ${url.pathname} not found`);
     if ('allow' in match) {
@@ -64,6 +64,7 @@ export function createRestHandler(options: RestOptions): RouteHandler {
     const response = await match.route.handle(
       {
         req,
+        res,
         params: match.params,
         query: url.searchParams,
         ctx: { actor: actor ?? ANONYMOUS, projectScope: typeof scope === 'string' && scope !== '' ? scope : undefined },

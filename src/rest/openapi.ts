@@ -4,7 +4,7 @@ import { ERROR_CODES } from '../domain/errors.ts';
 import { CANONICAL_BASE } from '../domain/wire.ts';
 import { KINDS } from '../kinds/index.ts';
 import { VERSION } from '../version.ts';
-import type { Route } from './router.ts';
+import { documentedPath, type Route } from './router.ts';
 import { componentSchemas, schemaRef } from './schemas.ts';
 
 /**
@@ -89,6 +89,7 @@ function responses(route: Route): ResponsesObject {
     const content: Record<string, { schema: object }> = response.schema ? { 'application/json': { schema: response.schema } } : {};
     if (route.doc.watch && status === '200') content['text/event-stream'] = { schema: WATCH_FRAME };
     if (route.doc.eventStream && status === '200') content['text/event-stream'] = { schema: { type: 'string', description: route.doc.eventStream } };
+    if (route.doc.binaryResponse && status === '200') content['*/*'] = { schema: { type: 'string', contentMediaType: 'application/octet-stream' } };
     out[status] = { description: response.description, ...(Object.keys(content).length ? { content } : {}) };
   }
   const statuses = route.public ? [404, 500] : [...new Set([...ALWAYS_ERRORS, ...(route.doc.errors ?? [])])].sort();
@@ -105,7 +106,8 @@ function responses(route: Route): ResponsesObject {
 
 function operation(route: Route): OperationObject {
   const parameters: ParameterObject[] = [];
-  for (const match of route.path.matchAll(/\{([^}]+)\}/g)) parameters.push({ name: match[1]!, in: 'path', required: true, schema: { type: 'string' } });
+  for (const match of documentedPath(route.path).matchAll(/\{([^}]+)\}/g))
+    parameters.push({ name: match[1]!, in: 'path', required: true, schema: { type: 'string' } });
   if (route.doc.listParameters) {
     parameters.push(...LIST_PARAMETERS);
     const kind = KINDS.find((k) => `/${k.plural}` === route.path);
@@ -120,6 +122,15 @@ function operation(route: Route): OperationObject {
     tags: [route.doc.tag],
     ...(parameters.length ? { parameters } : {}),
     ...(route.doc.body ? { requestBody: { required: !route.doc.body.optional, content: { 'application/json': { schema: route.doc.body.schema } } } } : {}),
+    ...(route.doc.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            description: route.doc.rawBody,
+            content: { '*/*': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+          },
+        }
+      : {}),
     responses: responses(route),
     ...(route.public ? { security: [] } : {}),
   };
@@ -141,7 +152,7 @@ export function openApiDocument(routes: readonly Route[]): ReturnType<OpenApiBui
   for (const [name, schema] of Object.entries(componentSchemas())) builder.addSchema(name, schema);
   const paths: Record<string, PathItemObject> = {};
   for (const route of routes) {
-    const item = (paths[route.path] ??= {});
+    const item = (paths[documentedPath(route.path)] ??= {});
     item[route.method.toLowerCase() as 'get'] = operation(route);
   }
   for (const path of Object.keys(paths).sort()) builder.addPath(path, paths[path]!);
@@ -151,6 +162,7 @@ export function openApiDocument(routes: readonly Route[]): ReturnType<OpenApiBui
   return builder.getSpec();
 }
 
+/** Written without YAML aliases: shared parameter and error objects repeat in full, so readers (and YAML parsers' alias limits) see plain text. */
 export function openApiYaml(routes: readonly Route[]): string {
-  return `# Generated from src/kinds and src/rest by \`npm run generate\`; do not edit. A test fails when this file drifts.\n${stringify(openApiDocument(routes), { lineWidth: 0 })}`;
+  return `# Generated from src/kinds and src/rest by \`npm run generate\`; do not edit. A test fails when this file drifts.\n${stringify(openApiDocument(routes), { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }

@@ -5,14 +5,18 @@ import type { RouteServices } from './routes.ts';
 import type { JsonSchema } from './schemas.ts';
 
 /**
- * Routes of the REST API under the base path, matched segment by segment. A path that matches no
- * route is 404; a path that matches only with other methods is 405 with `Allow`.
+ * Routes of the REST API under the base path, matched segment by segment. A last template segment
+ * `{name+}` takes the rest of the path (one or more segments, each decoded, joined with `/`), for
+ * workspace file paths. A path that matches no route is 404; a path that matches only with other
+ * methods is 405 with `Allow`.
  */
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RestRequest {
   req: IncomingMessage;
+  /** For handlers that need to know when the caller leaves; the answer is still written by the handler's result. */
+  res: ServerResponse;
   params: Record<string, string>;
   query: URLSearchParams;
   /** Who is calling and the request's project scope. */
@@ -46,6 +50,10 @@ export interface RouteDoc {
   parameters?: readonly ParameterObject[];
   /** The 200 response is a Server-Sent Events stream; what its frames carry. */
   eventStream?: string;
+  /** The request body is raw bytes of any type (instead of `body`); what they are. */
+  rawBody?: string;
+  /** The 200 response is raw bytes of any type. */
+  binaryResponse?: boolean;
 }
 
 export interface Route {
@@ -82,22 +90,31 @@ export class Router {
 }
 
 function matchSegments(template: readonly string[], segments: readonly string[]): Record<string, string> | undefined {
-  if (template.length !== segments.length) return undefined;
+  const rest = template.at(-1)?.endsWith('+}') === true;
+  if (rest ? segments.length < template.length : template.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < template.length; i++) {
     const t = template[i]!;
-    const s = segments[i]!;
+    const last = rest && i === template.length - 1;
+    const taken = last ? segments.slice(i) : [segments[i]!];
     if (t.startsWith('{')) {
-      let value: string;
-      try {
-        value = decodeURIComponent(s);
-      } catch {
-        return undefined;
+      const values: string[] = [];
+      for (const s of taken) {
+        try {
+          values.push(decodeURIComponent(s));
+        } catch {
+          return undefined;
+        }
       }
-      params[t.slice(1, -1)] = value;
-    } else if (t !== s) return undefined;
+      params[t.slice(1, last ? -2 : -1)] = values.join('/');
+    } else if (t !== taken[0]) return undefined;
   }
   return params;
+}
+
+/** The route's path in the OpenAPI document: `{name+}` is written `{name}` (a parameter that may contain `/`). */
+export function documentedPath(path: string): string {
+  return path.replace(/\{([^}]+)\+\}/g, '{$1}');
 }
 
 /** The metrics label of a route: the template with every parameter replaced by `-`. */

@@ -20,6 +20,9 @@ import { integrationRoutes } from './integration-routes.ts';
 import { messageRoutes } from './message-routes.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
 import type { SessionMessageFeed } from '../live/session-message-feed.ts';
+import { runtimeRoutes } from './runtime-routes.ts';
+import { forwardableCredential } from '../runner/caller-credential.ts';
+import type { SessionRuntime } from '../domain/session-runtime.ts';
 import { RELEASE } from '../version.ts';
 
 /**
@@ -40,6 +43,8 @@ export interface RouteServices {
   integrations: Integrations;
   messages: SessionMessages;
   messageFeed: SessionMessageFeed;
+  /** The running session's workspace, git, tasks and other runner views (runtime.md §d). */
+  runtime: SessionRuntime;
 }
 
 const objectResponse = (kind: Kind, description: string) => ({ description, schema: schemaRef(kind.name) });
@@ -242,11 +247,19 @@ function sessionActionRoutes(): Route[] {
       method: 'POST',
       path: '/sessions/{id}/model',
       operationId: 'setSessionModel',
-      doc: { summary: 'Switch the session’s model (llm_model)', tag, body: { schema: modelSchema }, responses: { 200: session('The session.') } },
+      doc: {
+        summary: 'Switch the session’s model (llm_model); a running session’s runner switches too',
+        tag,
+        body: { schema: modelSchema },
+        responses: { 200: session('The session.') },
+        errors: [502],
+      },
       async handle({ req, ctx, params }, { sessions, validator }) {
         const body = await readJsonObject(req);
         validator.validate(modelSchema, body);
-        return wire(await sessions.setModel(ctx, params['id']!, body));
+        // The caller's credential goes along to the runner (runtime.md §d conventions).
+        const authorization = forwardableCredential(req.headers.authorization);
+        return wire(await sessions.setModel(ctx, params['id']!, body, authorization ? { Authorization: authorization } : undefined));
       },
     },
     {
@@ -335,6 +348,7 @@ export const API_ROUTES: readonly Route[] = [
   ...sessionActionRoutes(),
   ...messageRoutes(),
   ...aguiRoutes(),
+  ...runtimeRoutes(),
   ...integrationRoutes(),
   ...serviceRoutes(),
 ];

@@ -16,6 +16,7 @@ export interface RunnerTimeouts {
   removeRepo: number;
   reposStatus: number;
   selectWorkflow: number;
+  setModel: number;
 }
 
 /** Per-call timeouts of the AG-UI calls in milliseconds (runtime.md §a.5, §a.10). */
@@ -27,7 +28,13 @@ export interface AguiRunnerTimeouts {
 }
 
 /** The contract's timeouts (rest-contract §10.5–§10.6). */
-export const RUNNER_TIMEOUTS: Readonly<RunnerTimeouts> = { addRepo: 120_000, removeRepo: 30_000, reposStatus: 5_000, selectWorkflow: 120_000 };
+export const RUNNER_TIMEOUTS: Readonly<RunnerTimeouts> = {
+  addRepo: 120_000,
+  removeRepo: 30_000,
+  reposStatus: 5_000,
+  selectWorkflow: 120_000,
+  setModel: 30_000,
+};
 
 export const AGUI_RUNNER_TIMEOUTS: Readonly<AguiRunnerTimeouts> = { interrupt: 10_000, feedback: 10_000, streamHeaders: 30_000 };
 
@@ -59,13 +66,24 @@ export interface RunnerWorkflow {
 }
 
 interface Call {
-  method: 'GET' | 'POST';
-  /** Path below the runner's base URL, starting with `/`. */
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below the runner's base URL, starting with `/` (with its query, if any). */
   path: string;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is instead (`Content-Type` from `headers`); a stream is sent as it is read. */
+  rawBody?: string | ReadableStream<Uint8Array>;
   timeoutMs: number;
   headers?: Readonly<Record<string, string>>;
 }
+
+/** A call whose answer the caller reads (see `forward`). */
+export type ForwardCall = Omit<Call, 'timeoutMs'> & {
+  /** Until the response head arrives. */
+  headersTimeoutMs: number;
+  /** Ends the call, body included (the client went away). */
+  signal?: AbortSignal;
+};
 
 /** An event-stream request (the body, when there is one, is sent as JSON). */
 export interface StreamCall {
@@ -136,6 +154,18 @@ export class RunnerClient {
     return problem === undefined;
   }
 
+  /** Switches a running session's model (runtime.md §d row 10); 502 (code 30) when it cannot be reached or refuses. */
+  async setModel(session: Row, model: string, headers?: Readonly<Record<string, string>>): Promise<void> {
+    const outcome = await this.exchange(session, {
+      method: 'POST',
+      path: '/model',
+      body: { model },
+      timeoutMs: this.timeouts.setModel,
+      ...(headers ? { headers } : {}),
+    });
+    this.requireSuccess(session, outcome, `switch the model to '${model}'`);
+  }
+
   /** `POST /interrupt` with `{}` (runtime.md §a.10): the runner's answer, or why there was none. */
   async interrupt(session: Row): Promise<Outcome> {
     return this.exchange(session, { method: 'POST', path: '/interrupt', body: {}, timeoutMs: this.timeouts.interrupt });
@@ -144,6 +174,38 @@ export class RunnerClient {
   /** `POST /feedback` with a META event (runtime.md §a.10): the runner's answer, or why there was none. */
   async feedback(session: Row, event: Readonly<Record<string, unknown>>): Promise<Outcome> {
     return this.exchange(session, { method: 'POST', path: '/feedback', body: event, timeoutMs: this.timeouts.feedback });
+  }
+
+  /**
+   * One call whose answer the caller reads as it comes (runtime.md §d): only the wait for the
+   * response head is bounded, so large files and streams are piped, never buffered. Rejects with a
+   * RunnerUnreachable when there is no answer. A 401/403 is retried once with a freshly read token,
+   * except when the body was a stream (it cannot be sent twice); the token is re-read then all the
+   * same, so the caller's next attempt carries the rotated one.
+   */
+  async forward(session: Row, call: ForwardCall): Promise<Response> {
+    const { headersTimeoutMs, signal, ...rest } = call;
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal?.reason);
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(() => controller.abort(new HeadersTimeout()), headersTimeoutMs);
+    const request: Call = { ...rest, timeoutMs: headersTimeoutMs };
+    try {
+      const first = await this.send(session, request, controller.signal, false);
+      if ((first.status !== 401 && first.status !== 403) || !this.options.sessionToken) return first;
+      await first.body?.cancel();
+      if (typeof call.rawBody === 'object') {
+        await this.options.sessionToken(session, { refresh: true }).catch(() => undefined);
+        return first;
+      }
+      return await this.send(session, request, controller.signal, true);
+    } catch (error) {
+      signal?.removeEventListener('abort', abort);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
@@ -199,6 +261,7 @@ export class RunnerClient {
   private async send(session: Row, call: Call, signal: AbortSignal, refreshToken: boolean): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', ...call.headers };
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+    const body = call.rawBody ?? (call.body !== undefined ? JSON.stringify(call.body) : undefined);
     let token: string | undefined;
     try {
       token = await this.options.sessionToken?.(session, { refresh: refreshToken });
@@ -210,7 +273,7 @@ export class RunnerClient {
       return await fetch(`${this.baseUrl(session)}${call.path}`, {
         method: call.method,
         headers,
-        ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+        ...(body !== undefined ? { body, duplex: 'half' as const } : {}),
         signal,
       });
     } catch (error) {

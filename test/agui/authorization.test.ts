@@ -48,5 +48,5 @@ test('view reads; edit also writes; other projects see nothing (404)', async () 
   expect(call.headers['x-caller-token']).toBeUndefined();
   expect(((call.body as Json)['messages'] as Json[])[0]!['metadata']).toBeUndefined();
   expect((await api.request('POST', agui(s.id, 'interrupt'), { headers: editor })).status).toBe(200);
-  expect((await api.request('POST', agui(s.id, 'feedback'), { headers: editor, body: { type: 'META', metaType: 'x' } })).status).toBe(200);
+  expect((await api.request('POST', agui(s.id, 'feedback'), { headers: editor, body: { type: 'META', metaType: 'thumbs_up' } })).status).toBe(200);
 });

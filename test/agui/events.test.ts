@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { expectError, V1 } from '../support/api.ts';
-import { textMessage } from '../support/fake-agui-runner.ts';
+import { textMessage } from '../support/fake-runner.ts';
 import { openStream, type EventStream, type Frame } from '../support/sse.ts';
 import { agui, eventually, runEnded, sessionIn, storedEvents, useAguiWorld, type Json } from './support.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { V1 } from '../support/api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { FakeAguiRunner, realisticRun } from '../support/fake-agui-runner.ts';
+import { FakeRunner, realisticRun } from '../support/fake-runner.ts';
 import { useServerProcesses } from '../support/process.ts';
 import { openStream } from '../support/sse.ts';
 import { eventually, type Json } from './support.ts';
@@ -14,10 +14,10 @@ import { eventually, type Json } from './support.ts';
 
 const start = useServerProcesses();
 let db: TestDatabase;
-let runner: FakeAguiRunner;
+let runner: FakeRunner;
 beforeAll(async () => {
   db = await createTestDatabase();
-  runner = await FakeAguiRunner.start();
+  runner = await FakeRunner.start();
 });
 afterAll(async () => {
   await runner.close();

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { expectError } from '../support/api.ts';
-import { realisticRun, textMessage, toolCall } from '../support/fake-agui-runner.ts';
+import { realisticRun, textMessage, toolCall } from '../support/fake-runner.ts';
 import { openStream } from '../support/sse.ts';
 import { agui, eventually, runEnded, sessionIn, storedEvents, useAguiWorld, type Json } from './support.ts';
 
@@ -295,7 +295,7 @@ test('feedback and new runs while a run streams into the same session: no lock w
   ]);
   const busy = (await api.request<Json>('POST', agui(s.id, 'run'), { body: { runId: 'busy' } })).body['runId'] as string;
   const writes = await Promise.all([
-    ...Array.from({ length: 20 }, (_, i) => api.request('POST', agui(s.id, 'feedback'), { body: { type: 'META', metaType: 'n', payload: { i } } })),
+    ...Array.from({ length: 20 }, (_, i) => api.request('POST', agui(s.id, 'feedback'), { body: { type: 'META', metaType: 'thumbs_up', payload: { i } } })),
     ...Array.from({ length: 5 }, () => api.request('POST', agui(s.id, 'run'), { body: {} })),
   ]);
   expect(writes.map((w) => w.status).every((status) => status === 200)).toBe(true);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { AguiTimings } from '../../src/agui/service.ts';
 import type { ServiceOverrides } from '../../src/services.ts';
 import { useApi, V1, type TestApi } from '../support/api.ts';
-import { FakeAguiRunner } from '../support/fake-agui-runner.ts';
+import { FakeRunner } from '../support/fake-runner.ts';
 
 /**
  * The AG-UI tests' world: the API over real HTTP on the file's own database, a fake AG-UI runner
@@ -23,15 +23,15 @@ export const FAST_TIMINGS: AguiTimings = {
 
 export interface AguiWorld {
   api: TestApi;
-  runner: FakeAguiRunner;
+  runner: FakeRunner;
 }
 
 export function useAguiWorld(
   options: { timings?: Partial<AguiTimings>; overrides?: () => ServiceOverrides; env?: () => Record<string, string> } = {},
 ): () => AguiWorld {
-  let runner: FakeAguiRunner;
+  let runner: FakeRunner;
   beforeAll(async () => {
-    runner = await FakeAguiRunner.start();
+    runner = await FakeRunner.start();
   });
   afterAll(() => runner.close());
   const api = useApi(

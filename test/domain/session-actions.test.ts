@@ -26,7 +26,7 @@ const logged: { msg: string; problem?: string }[] = [];
 const log = pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line) as { msg: string }) });
 
 function clientFor(urlTemplate: string, timeoutMs = 5_000): RunnerClient {
-  const timeouts: RunnerTimeouts = { addRepo: timeoutMs, removeRepo: timeoutMs, reposStatus: timeoutMs, selectWorkflow: timeoutMs };
+  const timeouts: RunnerTimeouts = { addRepo: timeoutMs, removeRepo: timeoutMs, reposStatus: timeoutMs, selectWorkflow: timeoutMs, setModel: timeoutMs };
   return new RunnerClient({ urlTemplate, log, timeouts, sessionToken: async (s) => `token-${String(s['kube_cr_name'])}` });
 }
 

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createRestHandler } from '../../src/rest/handler.ts';
 import { openApiDocument } from '../../src/rest/openapi.ts';
-import { Router } from '../../src/rest/router.ts';
+import { documentedPath, Router } from '../../src/rest/router.ts';
 import { API_ROUTES } from '../../src/rest/routes.ts';
 import { createApiServer, type ApiServer } from '../../src/server/server.ts';
 import { createServices, type ServiceOverrides, type Services } from '../../src/services.ts';
@@ -73,7 +73,7 @@ export function checkAgainstOpenApi(method: string, path: string, status: number
     expect(body, `${method} ${path}`).toMatchObject({ kind: 'Error' });
     return;
   }
-  const operation = document.paths![match.route.path]![method.toLowerCase() as 'get']!;
+  const operation = document.paths![documentedPath(match.route.path)]![method.toLowerCase() as 'get']!;
   const response = operation.responses?.[String(status)] as { content?: Record<string, { schema: object }> } | undefined;
   expect(response, `${method} ${path}: status ${status} is not documented`).toBeDefined();
   const schema = response!.content?.['application/json']?.schema;
