@@ -9,6 +9,7 @@ import type { Database } from './db/database.ts';
 import { ChangeFeed } from './live/change-feed.ts';
 import { SessionActions } from './domain/session-actions.ts';
 import { SessionMessages } from './domain/session-messages.ts';
+import { Agents } from './domain/agents.ts';
 import { SessionMessageFeed } from './live/session-message-feed.ts';
 import { Domain } from './domain/service.ts';
 import type { Logger } from './log.ts';
@@ -40,6 +41,8 @@ export interface Services {
   /** Session message logs (head-contract H5) and their live streams. */
   messages: SessionMessages;
   messageFeed: SessionMessageFeed;
+  /** Agents' start, ignition, sessions and project home (head-contract H3). */
+  agents: Agents;
 }
 
 /** Replacements of what the environment decides (tests). */
@@ -68,6 +71,7 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
     streamKeepaliveMs: config.streamKeepaliveMs,
     integrations: new Integrations(domain, config.integrations, secrets, log),
     messages: new SessionMessages(domain),
+    agents: new Agents(domain),
     messageFeed: new SessionMessageFeed(pool, { connectionString: database.connectionString, log }),
   };
 }

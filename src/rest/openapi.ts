@@ -152,5 +152,5 @@ export function openApiDocument(routes: readonly Route[]): ReturnType<OpenApiBui
 }
 
 export function openApiYaml(routes: readonly Route[]): string {
-  return `# Generated from src/kinds and src/rest by \`npm run generate\`; do not edit. A test fails when this file drifts.\n${stringify(openApiDocument(routes), { lineWidth: 0 })}`;
+  return `# Generated from src/kinds and src/rest by \`npm run generate\`; do not edit. A test fails when this file drifts.\n${stringify(openApiDocument(routes), { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }

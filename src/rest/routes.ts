@@ -18,6 +18,8 @@ import { schemaRef, type JsonSchema } from './schemas.ts';
 import type { Integrations } from '../integrations/index.ts';
 import { integrationRoutes } from './integration-routes.ts';
 import { messageRoutes } from './message-routes.ts';
+import { agentRoutes } from './agent-routes.ts';
+import type { Agents } from '../domain/agents.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
 import type { SessionMessageFeed } from '../live/session-message-feed.ts';
 import { RELEASE } from '../version.ts';
@@ -40,6 +42,7 @@ export interface RouteServices {
   integrations: Integrations;
   messages: SessionMessages;
   messageFeed: SessionMessageFeed;
+  agents: Agents;
 }
 
 const objectResponse = (kind: Kind, description: string) => ({ description, schema: schemaRef(kind.name) });
@@ -334,6 +337,7 @@ export const API_ROUTES: readonly Route[] = [
   ...KINDS.flatMap(kindRoutes),
   ...sessionActionRoutes(),
   ...messageRoutes(),
+  ...agentRoutes(),
   ...aguiRoutes(),
   ...integrationRoutes(),
   ...serviceRoutes(),
