@@ -9,6 +9,7 @@ import type { Database } from './db/database.ts';
 import { ChangeFeed } from './live/change-feed.ts';
 import { SessionActions } from './domain/session-actions.ts';
 import { SessionMessages } from './domain/session-messages.ts';
+import { Agents } from './domain/agents.ts';
 import { SessionMessageFeed } from './live/session-message-feed.ts';
 import { SessionRuntime } from './domain/session-runtime.ts';
 import { Domain } from './domain/service.ts';
@@ -43,6 +44,8 @@ export interface Services {
   messageFeed: SessionMessageFeed;
   /** The running session's workspace, git, tasks and other runner views (runtime.md §d). */
   runtime: SessionRuntime;
+  /** Agents' start, ignition, sessions and project home (head-contract H3). */
+  agents: Agents;
 }
 
 /** Replacements of what the environment decides (tests). */
@@ -71,6 +74,7 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
     streamKeepaliveMs: config.streamKeepaliveMs,
     integrations: new Integrations(domain, config.integrations, secrets, log),
     messages: new SessionMessages(domain),
+    agents: new Agents(domain),
     messageFeed: new SessionMessageFeed(pool, { connectionString: database.connectionString, log }),
     runtime: new SessionRuntime(domain, runner, log),
   };

@@ -64,18 +64,27 @@ export class Domain {
 
   async create(ctx: RequestContext, kind: Kind, body: Record<string, unknown>): Promise<Row> {
     const values = parseCreate(kind, body, kind.field['project_id'] ? new Set(['project_id']) : undefined);
+    return transaction(this.pool, (tx) => this.createValues(this.writeContext(tx, ctx.actor, kind), ctx, kind, values)).catch(mapDatabaseError(kind, values));
+  }
+
+  /**
+   * Every rule of a POST — validation, the caller's role, references, the Kind's behaviour — inside
+   * a transaction another operation opened (an agent's start creates its session this way).
+   */
+  async createIn(tx: Tx, ctx: RequestContext, kind: Kind, body: Record<string, unknown>): Promise<Row> {
+    const values = parseCreate(kind, body, kind.field['project_id'] ? new Set(['project_id']) : undefined);
+    return this.createValues(this.writeContext(tx, ctx.actor, kind), ctx, kind, values).catch(mapDatabaseError(kind, values));
+  }
+
+  private async createValues(c: WriteContext, ctx: RequestContext, kind: Kind, values: Values): Promise<Row> {
     const behaviour = behaviourOf(kind);
-    return transaction(this.pool, async (tx) => {
-      const c = this.writeContext(tx, ctx.actor, kind);
-      const projectId = await this.authorizeCreate(c, ctx, values);
-      await this.checkReferences(c, values, projectId);
-      const id = ksuid();
-      await behaviour.authorize?.(c, 'create', undefined, values);
-      await behaviour.prepareCreate?.(c, values, id, projectId);
-      let row = await c.insert(kind, id, values);
-      row = (await behaviour.afterCreate?.(c, row, values)) ?? row;
-      return row;
-    }).catch(mapDatabaseError(kind, values));
+    const projectId = await this.authorizeCreate(c, ctx, values);
+    await this.checkReferences(c, values, projectId);
+    const id = ksuid();
+    await behaviour.authorize?.(c, 'create', undefined, values);
+    await behaviour.prepareCreate?.(c, values, id, projectId);
+    const row = await c.insert(kind, id, values);
+    return (await behaviour.afterCreate?.(c, row, values)) ?? row;
   }
 
   /** The context behaviours work in: the transaction, the actor, and row writes that emit change events. */

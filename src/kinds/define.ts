@@ -39,7 +39,8 @@ export type KindName =
   | 'Permission'
   | 'RepositoryRef'
   | 'ProjectKey'
-  | 'Credential';
+  | 'Credential'
+  | 'InboxMessage';
 
 export interface Reference {
   /** The referenced Kind. */

@@ -1,6 +1,7 @@
 import type { Kind, KindName } from './define.ts';
 import { Agent } from './agent.ts';
 import { Credential } from './credential.ts';
+import { InboxMessage } from './inbox-message.ts';
 import { Permission } from './permission.ts';
 import { Project } from './project.ts';
 import { ProjectKey } from './project-key.ts';
@@ -17,6 +18,7 @@ import { WorkflowTask } from './workflow-task.ts';
 export {
   Agent,
   Credential,
+  InboxMessage,
   Permission,
   Project,
   ProjectKey,
@@ -47,6 +49,7 @@ export const KINDS: readonly Kind[] = [
   RepositoryRef,
   ProjectKey,
   Credential,
+  InboxMessage,
 ];
 
 const byName = new Map<string, Kind>(KINDS.map((k) => [k.name, k]));

@@ -18,6 +18,8 @@ import { schemaRef, type JsonSchema } from './schemas.ts';
 import type { Integrations } from '../integrations/index.ts';
 import { integrationRoutes } from './integration-routes.ts';
 import { messageRoutes } from './message-routes.ts';
+import { agentRoutes } from './agent-routes.ts';
+import type { Agents } from '../domain/agents.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
 import type { SessionMessageFeed } from '../live/session-message-feed.ts';
 import { runtimeRoutes } from './runtime-routes.ts';
@@ -45,6 +47,7 @@ export interface RouteServices {
   messageFeed: SessionMessageFeed;
   /** The running session's workspace, git, tasks and other runner views (runtime.md §d). */
   runtime: SessionRuntime;
+  agents: Agents;
 }
 
 const objectResponse = (kind: Kind, description: string) => ({ description, schema: schemaRef(kind.name) });
@@ -347,6 +350,7 @@ export const API_ROUTES: readonly Route[] = [
   ...KINDS.flatMap(kindRoutes),
   ...sessionActionRoutes(),
   ...messageRoutes(),
+  ...agentRoutes(),
   ...aguiRoutes(),
   ...runtimeRoutes(),
   ...integrationRoutes(),

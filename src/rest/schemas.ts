@@ -70,7 +70,8 @@ const OBJECT_REFERENCE: Record<string, JsonSchema> = {
 /** Fields whose value is always present in responses (nulls are omitted, rest-contract §2). */
 function alwaysPresent(field: Field): boolean {
   if (field.name === 'key') return false; // a project key's secret: only in the response to POST
-  if (field.column === undefined) return true; // computed: group_access, has_token
+  // Computed: group_access and has_token always have a value; a computed id (current_session_id) only when there is one.
+  if (field.column === undefined) return field.wire !== 'string';
   return field.required || field.notNull;
 }
 

@@ -81,6 +81,15 @@ const CASES: Record<string, Case> = {
   },
   RepositoryRef: { body: async (d) => ({ project_id: (await seedProject(d)).id, url: 'https://github.com/acme/web.git' }), patch: { branch: 'main' } },
   ProjectKey: { body: async (d) => ({ project_id: (await seedProject(d)).id, name: 'ci' }), patch: { description: 'for CI' }, defaults: { role: 'edit' } },
+  InboxMessage: {
+    body: async (d) => {
+      const p = await seedProject(d);
+      const agent = await d.create(as(platformAdmin), Agent, { project_id: p.id, name: 'inbox-owner' });
+      return { project_id: p.id, agent_id: agent.id, body: 'hello' };
+    },
+    patch: { read: true },
+    defaults: { read: false },
+  },
   Credential: {
     body: async () => ({ provider: 'github', token: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }),
     patch: { description: 'work account' },

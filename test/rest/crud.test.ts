@@ -46,6 +46,11 @@ const BODIES: Record<string, (a: TestApi) => Promise<Json>> = {
   Permission: async (a) => ({ project_id: (await project(a))['id'], subject_type: 'group', subject_name: 'ops', role: 'view' }),
   RepositoryRef: async (a) => ({ project_id: (await project(a))['id'], url: 'https://gitlab.com/acme/platform/api.git' }),
   ProjectKey: async (a) => ({ project_id: (await project(a))['id'], name: 'ci', role: 'view' }),
+  InboxMessage: async (a) => {
+    const p = await project(a);
+    const agent = await a.request<Json>('POST', `${V1}/agents`, { body: { project_id: p['id'], name: 'inbox-owner' } });
+    return { project_id: p['id'], agent_id: agent.body['id'], body: 'hello', from_name: 'alice' };
+  },
   Credential: async () => ({ provider: 'jira', url: 'https://acme.atlassian.net', email: 'dev@acme.io', token: 'jira-token' }),
 };
 
@@ -64,6 +69,7 @@ const PATCHES: Record<string, Json> = {
   RepositoryRef: { branch: 'main' },
   ProjectKey: { description: 'rotated monthly' },
   Credential: { description: 'work' },
+  InboxMessage: { read: true },
 };
 
 describe.each(KINDS.map((k) => [k.name, k] as const))('%s', (name, kind) => {

@@ -1,5 +1,6 @@
 import type { Kind, KindName } from '../../kinds/define.ts';
 import type { Behaviour } from '../behaviour.ts';
+import { agentBehaviour } from './agent.ts';
 import { credentialBehaviour } from './credential.ts';
 import { projectBehaviour } from './project.ts';
 import { projectKeyBehaviour } from './project-key.ts';
@@ -10,6 +11,7 @@ import { userBehaviour } from './user.ts';
 import { skillBehaviour, taskBehaviour, workflowBehaviour } from './workflow.ts';
 
 const BEHAVIOURS: Partial<Record<KindName, Behaviour>> = {
+  Agent: agentBehaviour,
   Project: projectBehaviour,
   Session: sessionBehaviour,
   ProjectSettings: projectSettingsBehaviour,

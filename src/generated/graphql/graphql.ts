@@ -12,13 +12,22 @@ export type AgentWhere = {
   NOT?: AgentWhere | null | undefined;
   /** At least one of these holds. */
   OR?: Array<AgentWhere> | null | undefined;
+  botAccountName?: StringFilter | null | undefined;
   createdAt?: DateTimeFilter | null | undefined;
+  description?: StringFilter | null | undefined;
+  displayName?: StringFilter | null | undefined;
   id?: IdFilter | null | undefined;
+  llmMaxTokens?: IntFilter | null | undefined;
+  llmModel?: StringFilter | null | undefined;
+  llmTemperature?: FloatFilter | null | undefined;
   name?: StringFilter | null | undefined;
+  ownerUserId?: IdFilter | null | undefined;
+  parentAgentId?: IdFilter | null | undefined;
   projectId?: IdFilter | null | undefined;
   prompt?: StringFilter | null | undefined;
   repoUrl?: StringFilter | null | undefined;
   updatedAt?: DateTimeFilter | null | undefined;
+  workflowId?: IdFilter | null | undefined;
 };
 
 /** Conditions on one field; all given conditions must hold. */
@@ -50,14 +59,38 @@ export type CloneSessionInput = {
 
 /** A new Agent. */
 export type CreateAgentInput = {
+  /** JSON object of annotations, also given to the agent’s sessions. */
+  annotations?: Array<KeyValueInput> | null | undefined;
+  /** Bot account for git operations. */
+  botAccountName?: string | null | undefined;
+  /** Free text. */
+  description?: string | null | undefined;
+  /** Human-readable name. */
+  displayName?: string | null | undefined;
+  /** JSON object of environment variables for the runner. */
+  environmentVariables?: Array<KeyValueInput> | null | undefined;
+  /** JSON object of labels, also given to the agent’s sessions. */
+  labels?: Array<KeyValueInput> | null | undefined;
+  /** Maximum output tokens. */
+  llmMaxTokens?: number | null | undefined;
+  /** Model name; an empty string counts as absent. */
+  llmModel?: string | null | undefined;
+  /** Sampling temperature, 0 to 2. */
+  llmTemperature?: number | null | undefined;
   /** Name, unique in the project. */
   name: string;
+  /** Global id of the Agent (in the same project). */
+  parentAgentId?: string | number | null | undefined;
   /** Global id of the Project. */
   projectId: string | number;
-  /** Prompt text. */
+  /** Standing instructions, part of every start prompt. */
   prompt?: string | null | undefined;
   /** Git repository. */
   repoUrl?: string | null | undefined;
+  /** JSON object {cpu?, memory?, storage_class?, priority_class?}. */
+  resourceOverrides?: ResourceOverridesInput | null | undefined;
+  /** Global id of the Workflow (in the same project). */
+  workflowId?: string | number | null | undefined;
 };
 
 /** A new Credential. */
@@ -431,6 +464,7 @@ export type KeyValueInput = {
 export type KindName =
   | 'AGENT'
   | 'CREDENTIAL'
+  | 'INBOX_MESSAGE'
   | 'PERMISSION'
   | 'PROJECT'
   | 'PROJECT_KEY'
@@ -908,12 +942,36 @@ export type TaskWhere = {
 
 /** Changes to a Agent: only the fields given change; null clears a field (or restores its default). */
 export type UpdateAgentInput = {
+  /** JSON object of annotations, also given to the agent’s sessions. */
+  annotations?: Array<KeyValueInput> | null | undefined;
+  /** Bot account for git operations. */
+  botAccountName?: string | null | undefined;
+  /** Free text. */
+  description?: string | null | undefined;
+  /** Human-readable name. */
+  displayName?: string | null | undefined;
+  /** JSON object of environment variables for the runner. */
+  environmentVariables?: Array<KeyValueInput> | null | undefined;
+  /** JSON object of labels, also given to the agent’s sessions. */
+  labels?: Array<KeyValueInput> | null | undefined;
+  /** Maximum output tokens. */
+  llmMaxTokens?: number | null | undefined;
+  /** Model name; an empty string counts as absent. */
+  llmModel?: string | null | undefined;
+  /** Sampling temperature, 0 to 2. */
+  llmTemperature?: number | null | undefined;
   /** Name, unique in the project. */
   name?: string | null | undefined;
-  /** Prompt text. */
+  /** Global id of the Agent (in the same project). */
+  parentAgentId?: string | number | null | undefined;
+  /** Standing instructions, part of every start prompt. */
   prompt?: string | null | undefined;
   /** Git repository. */
   repoUrl?: string | null | undefined;
+  /** JSON object {cpu?, memory?, storage_class?, priority_class?}. */
+  resourceOverrides?: ResourceOverridesInput | null | undefined;
+  /** Global id of the Workflow (in the same project). */
+  workflowId?: string | number | null | undefined;
 };
 
 /** Changes to a Credential: only the fields given change; null clears a field (or restores its default). */
@@ -1297,6 +1355,7 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'Agent', id: string }
     | { __typename: 'Credential', id: string }
+    | { __typename: 'InboxMessage', id: string }
     | { __typename: 'Permission', id: string }
     | { __typename: 'Project', name: string, id: string }
     | { __typename: 'ProjectKey', id: string }
