@@ -39,6 +39,7 @@ const FIELDS = [
   'labels',
   'annotations',
   'project_id',
+  'agent_id',
   'created_by_user_id',
   'phase',
   'start_time',
@@ -69,8 +70,8 @@ export const SQL = {
   insert:
     'INSERT INTO "sessions" AS t (id, created_at, updated_at, "name", "prompt", "repo_url", "repos", "interactive", "timeout", "llm_model", ' +
     '"llm_temperature", "llm_max_tokens", "workflow_id", "assigned_user_id", "parent_session_id", "bot_account_name", "resource_overrides", ' +
-    '"environment_variables", "labels", "annotations", "project_id", "kube_cr_name", "kube_namespace", "created_by_user_id")\n' +
-    '        VALUES ($1, now(), now(), $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb, $19, $20, $21, $22)\n' +
+    '"environment_variables", "labels", "annotations", "project_id", "agent_id", "kube_cr_name", "kube_namespace", "created_by_user_id")\n' +
+    '        VALUES ($1, now(), now(), $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb, $19, $20, $21, $22, $23)\n' +
     `        RETURNING ${SELECT_LIST}`,
   // The change event (the real server's statement text, src/domain/change-log.ts).
   changeEvent: INSERT_CHANGES,
@@ -175,14 +176,15 @@ export async function createSession(pool: pg.Pool, name: string, projectRef: str
       null,
       null,
       projectId,
+      null,
       `session-${id.toLowerCase()}`,
       projects[0]!.name,
       creatorId,
     ]);
     const wire = sessionToWire(rows[0]!);
-    const added = await client.query<{ head: string }>(SQL.changeEvent, [['Session'], [id], ['ADDED'], [projectId], [JSON.stringify(wire)]]);
+    await client.query(SQL.changeEvent, [['Session'], [id], ['ADDED'], [projectId], [JSON.stringify(wire)]]);
     await client.query('COMMIT');
-    notifyCommitted(pool, CHANGE_CHANNEL, added.rows[0]!.head);
+    notifyCommitted(pool, CHANGE_CHANNEL, '');
     return wire;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {

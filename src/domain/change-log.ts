@@ -38,7 +38,7 @@ export function recordChange(tx: Tx, change: Change): void {
   pending.push(change);
 }
 
-/** The channel every server replica LISTENs on; the payload is the highest new `seq`. */
+/** The channel every server replica LISTENs on. No payload: the feed finds out what is new itself, and equal wake-ups coalesce. */
 export const CHANGE_CHANNEL = 'ambient_changes';
 
 /**
@@ -46,23 +46,20 @@ export const CHANGE_CHANNEL = 'ambient_changes';
  * and each `seq` is drawn in a CASE whose condition reads the transaction id: the id is assigned
  * before the first `seq` is drawn. (Exported for the bench baseline, which sends the same text.)
  */
-export const INSERT_CHANGES = `WITH me AS MATERIALIZED (SELECT pg_current_xact_id() AS xid),
-     added AS (
-       INSERT INTO change_events (seq, kind, object_id, type, project_id, object) OVERRIDING SYSTEM VALUE
-       SELECT CASE WHEN me.xid IS NOT NULL THEN nextval('${CHANGE_SEQUENCE}') END, e.kind, e.object_id, e.type, e.project_id, e.object
-         FROM me CROSS JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS e(kind, object_id, type, project_id, object, n)
-        ORDER BY e.n
-       RETURNING seq)
-SELECT max(seq)::text AS head FROM added`;
+export const INSERT_CHANGES = `WITH me AS MATERIALIZED (SELECT pg_current_xact_id() AS xid)
+INSERT INTO change_events (seq, kind, object_id, type, project_id, object) OVERRIDING SYSTEM VALUE
+SELECT CASE WHEN me.xid IS NOT NULL THEN nextval('${CHANGE_SEQUENCE}') END, e.kind, e.object_id, e.type, e.project_id, e.object
+  FROM me CROSS JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS e(kind, object_id, type, project_id, object, n)
+ ORDER BY e.n`;
 
 async function flush(tx: Tx, changes: Change[]): Promise<void> {
   if (changes.length === 0) return;
-  const { rows } = await tx.query<{ head: string }>(INSERT_CHANGES, [
+  await tx.query(INSERT_CHANGES, [
     changes.map((c) => c.object.kind),
     changes.map((c) => c.object.id),
     changes.map((c) => c.type),
     changes.map((c) => c.projectId),
     changes.map((c) => JSON.stringify(c.object)),
   ]);
-  tx.notifyAfterCommit(CHANGE_CHANNEL, rows[0]!.head);
+  tx.notifyAfterCommit(CHANGE_CHANNEL, '');
 }
