@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import type { UserActor } from '../src/auth/actor.ts';
 import { createPool } from '../src/db/database.ts';
+import { notificationsSent } from '../src/db/transaction.ts';
 import { Domain } from '../src/domain/service.ts';
 import { toWire } from '../src/domain/wire.ts';
 import { Session } from '../src/kinds/index.ts';
@@ -49,7 +50,7 @@ export async function capture(work: () => Promise<unknown>): Promise<{ statement
   try {
     const result = await work();
     // The NOTIFY of a committed write goes out just after it, from the pool (src/db/transaction.ts).
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await notificationsSent();
     return { statements, result };
   } finally {
     pg.Client.prototype.query = original;

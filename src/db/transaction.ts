@@ -48,7 +48,13 @@ class PostCommitNotifier {
     if (!this.sending) void this.send();
   }
 
-  private async send(): Promise<void> {
+  private send(): Promise<void> {
+    const sending = this.sendAll().finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
+    return sending;
+  }
+
+  private async sendAll(): Promise<void> {
     this.sending = true;
     try {
       while (this.waitingCount > 0) {
@@ -75,6 +81,12 @@ class PostCommitNotifier {
 }
 
 const MAX_WAITING_NOTIFICATIONS = 10_000;
+const inFlight = new Set<Promise<void>>();
+
+/** Resolves once every post-commit notification requested so far has been sent (or given up): for callers that capture statements. */
+export async function notificationsSent(): Promise<void> {
+  while (inFlight.size > 0) await Promise.all(inFlight);
+}
 const notifiers = new WeakMap<pg.Pool, PostCommitNotifier>();
 
 /** Queues `NOTIFY channel, payload` on `pool`, for a transaction that has committed (see PostCommitNotifier). */
