@@ -38,6 +38,20 @@ describe('query limits', () => {
     expect((await post(open().url, { query: '{ projects(first: 20) { nodes { sessions(first: 10) { nodes { id name phase } } } } }' })).errors).toBeUndefined();
   });
 
+  test('a full page of sessions with every field passes; an alias bomb does not', async () => {
+    // The frontend's own selection of a session (graphql/sessions.graphql), lists of objects included.
+    const documents = fs.readFileSync(new URL('../../graphql/sessions.graphql', import.meta.url), 'utf8');
+    const fragment = /^fragment SessionFields on Session \{$[\s\S]*?^\}$/m.exec(documents)![0];
+    const page = await post(open().url, {
+      query: `{ sessions(first: ${MAX_PAGE_SIZE}) { totalCount nodes { ...SessionFields project { id name } } } } ${fragment}`,
+    });
+    expect(page.errors).toBeUndefined();
+
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: sessions(first: ${MAX_PAGE_SIZE}) { nodes { id } }`).join(' ');
+    const bomb = await post(open().url, { query: `{ ${aliases} }` });
+    expect(bomb.errors?.[0]?.message).toMatch(new RegExp(`^query complexity \\d+ exceeds the maximum of ${LIMITS.complexity}$`));
+  });
+
   test(`pages hold at most ${MAX_PAGE_SIZE} items`, async () => {
     const [error] = await open().errors(SessionsDocument, { first: MAX_PAGE_SIZE + 1 });
     expect(error).toMatchObject({ message: `first must be between 0 and ${MAX_PAGE_SIZE}`, extensions: { code: 8, field: 'first' } });
