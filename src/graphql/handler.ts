@@ -25,6 +25,7 @@ import { sendBody } from '../server/respond.ts';
 import type { RouteHandler } from '../server/server.ts';
 import type { Services } from '../services.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
+import type { Agents } from '../domain/agents.ts';
 import type { SessionMessageFeed } from '../live/session-message-feed.ts';
 import { ReadAccess } from '../schema/access.ts';
 import { ComputedFields } from '../schema/computed.ts';
@@ -69,6 +70,8 @@ export interface GraphqlOptions {
   /** Session message logs and their streams (head-contract H5). */
   messages: SessionMessages;
   messageFeed: SessionMessageFeed;
+  /** Agents' start, ignition and project home (head-contract H3). */
+  agents: Agents;
   /** Who is calling; rejects with DomainError 15 when the request carries no usable credentials. */
   resolveActor(req: IncomingMessage): Promise<Actor>;
   graphiql: boolean;
@@ -95,6 +98,7 @@ export function graphqlHandlerFor(services: Services, settings: GraphqlSettings)
     agui: services.agui,
     messages: services.messages,
     messageFeed: services.messageFeed,
+    agents: services.agents,
     resolveActor: (req) => services.authenticator.authenticate(req),
     ...settings,
   });
@@ -191,6 +195,7 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     agui: options.agui,
     messages: options.messages,
     messageFeed: options.messageFeed,
+    agents: options.agents,
   };
   const streams = new ResponseStreams(options.log);
   const withCodes = withErrorCodes(options.log);

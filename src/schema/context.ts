@@ -4,6 +4,7 @@ import type { SessionActions } from '../domain/session-actions.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
+import type { Agents } from '../domain/agents.ts';
 import type { SessionMessageFeed } from '../live/session-message-feed.ts';
 import type { ReadAccess } from './access.ts';
 import type { ComputedFields } from './computed.ts';
@@ -17,6 +18,7 @@ export interface GraphqlServices {
   agui: AguiService;
   messages: SessionMessages;
   messageFeed: SessionMessageFeed;
+  agents: Agents;
 }
 
 /** One request's context: who is calling, what they may read, and the services. */

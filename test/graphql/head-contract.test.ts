@@ -1,5 +1,9 @@
 import { beforeAll, expect, test } from 'vitest';
 import {
+  AgentIgnitionDocument,
+  ProjectHomeDocument,
+  SendInboxMessageDocument,
+  StartAgentDocument,
   CreateAgentDocument,
   CreateProjectDocument,
   CreateSessionDocument,
@@ -8,6 +12,7 @@ import {
   SetSessionModelDocument,
 } from '../../src/generated/graphql/graphql.ts';
 import { openStream } from '../support/sse.ts';
+import { eventually } from './streams.ts';
 import { useGraphqlServer } from './support.ts';
 
 /** The head-contract additions in GraphQL (H2 onwards), through the same domain operations as REST. */
@@ -59,4 +64,29 @@ test('H5: sessionMessages, pushSessionMessage and the sessionMessages subscripti
   await server().data(PushSessionMessageDocument, { session: session.id, payload: 'Live' });
   expect((await next()).payload).toBe('Live');
   stream.close();
+});
+
+test('H3/H4: sendInbox, agentIgnition, startAgent (once, then the same session), projectHome, agentInboxChanged', async () => {
+  const agent = (await server().data(CreateAgentDocument, { input: { projectId, name: 'gql-worker', prompt: 'Be brief.' } })).createAgent;
+  const before = server().feed.subscriberCount;
+  const changes = await openStream(
+    server().url,
+    { 'Content-Type': 'application/json', Authorization: 'Bearer admin' },
+    { method: 'POST', body: JSON.stringify({ query: 'subscription($a: ID!) { agentInboxChanged(agent: $a) { type } }', variables: { a: agent.id } }) },
+  );
+  await eventually(() => server().feed.subscriberCount > before, 'subscribed');
+  await server().data(SendInboxMessageDocument, { input: { projectId, agentId: agent.id, body: 'Look at issue 7', fromName: 'carol' } });
+  expect(((await changes.nextData()).data as { data: { agentInboxChanged: { type: string } } }).data.agentInboxChanged.type).toBe('ADDED');
+  const ignition = (await server().data(AgentIgnitionDocument, { agent: agent.id })).agentIgnition;
+  expect(ignition.inboxUnreadCount).toBe(1);
+  expect(ignition.startPrompt).toContain('**From carol:** Look at issue 7');
+  const started = (await server().data(StartAgentDocument, { agent: agent.id, prompt: 'Today: docs.' })).startAgent;
+  expect(started).toMatchObject({ agentId: agent.id, phase: 'PENDING' });
+  expect(started.prompt).toContain('Be brief.');
+  expect(started.prompt).toContain('Today: docs.');
+  expect(((await changes.nextData()).data as { data: { agentInboxChanged: { type: string } } }).data.agentInboxChanged.type).toBe('MODIFIED');
+  changes.close();
+  expect((await server().data(StartAgentDocument, { agent: agent.id })).startAgent.id).toBe(started.id);
+  const home = (await server().data(ProjectHomeDocument, { project: projectId })).projectHome;
+  expect(home.find((a) => a.agentName === 'gql-worker')).toEqual({ agentName: 'gql-worker', sessionPhase: 'Pending', inboxUnreadCount: 0, summary: '' });
 });

@@ -17,6 +17,7 @@ import { createTestDatabase, testLog, type TestDatabase } from '../support/datab
 import { TEST_KEY } from '../support/domain.ts';
 import { platformAdmin } from '../support/fixtures.ts';
 import { SessionMessages } from '../../src/domain/session-messages.ts';
+import { Agents } from '../../src/domain/agents.ts';
 import { SessionMessageFeed } from '../../src/live/session-message-feed.ts';
 
 /**
@@ -91,6 +92,7 @@ export function useGraphqlServer(options: HarnessOptions = {}): () => Harness {
       agui: new AguiService({ domain, runner, changes: feed, connectionString: db.url, log: testLog }),
       sessionActions: new SessionActions(domain, runner),
       messages: new SessionMessages(domain),
+      agents: new Agents(domain),
       messageFeed: new SessionMessageFeed(db.pool, { connectionString: db.url, log: testLog }),
       resolveActor: async (req) => {
         const actor = actors.get(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');

@@ -68,6 +68,8 @@ export interface EventScope {
   kind: Kind;
   /** Only this project's events; the stream ends with NotFound when the caller loses sight of it. */
   projectId?: string;
+  /** Only events whose object matches (e.g. one agent's inbox messages). */
+  matches?: (object: ChangeEvent['object']) => boolean;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function* visibleEvents(subscription: Subscription, visibility: Vis
   for await (const event of subscription) {
     if (event.kind !== scope.kind.name) continue;
     if (scope.projectId !== undefined && event.projectId !== scope.projectId) continue;
+    if (scope.matches && !scope.matches(event.object)) continue;
     if (await visibility.canSee(event)) yield event;
     else if (scope.projectId !== undefined) {
       yield new DomainError(7, `Project with id='${scope.projectId}' is no longer visible`);
