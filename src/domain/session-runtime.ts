@@ -26,6 +26,8 @@ export const RUNTIME_TIMEOUTS = {
   workflowMetadata: 4_000,
   /** Writes, deletes and git commands: the runner touches the disk or the network. */
   change: 30_000,
+  /** A streamed upload: the runner answers only after the whole body arrived, so this bounds the upload too. */
+  upload: 600_000,
   /** Status reads (git status, tasks, MCP, capabilities). */
   read: 10_000,
 } as const;
@@ -112,7 +114,7 @@ export class SessionRuntime {
         ? { method: 'POST', path: '/content/write', body: { path, content: text, encoding: 'utf8' } }
         : { method: 'POST', path: '/content/write', rawBody: base64JsonBody(path, head, source, size), headers: { 'Content-Type': 'application/json' } };
     try {
-      return await this.relay(session, caller, call, RUNTIME_TIMEOUTS.change);
+      return await this.relay(session, caller, call, text !== undefined ? RUNTIME_TIMEOUTS.change : RUNTIME_TIMEOUTS.upload);
     } catch (error) {
       if (size.exceeded) throw new DomainError(32, `Request body too large: more than ${WORKSPACE_WRITE_LIMIT} bytes`);
       throw error;
