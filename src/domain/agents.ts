@@ -140,16 +140,20 @@ async function projectName(db: Queryable, projectId: string): Promise<string> {
 export class Agents {
   constructor(private readonly domain: Domain) {}
 
-  /** The project's id by id or name; 404 when there is no such live project. */
-  async projectId(ref: string): Promise<string> {
+  /**
+   * The project's id by id or name; 404 when there is no such live project or the caller may not
+   * read it, so a project-scoped path tells a stranger nothing about which projects exist.
+   */
+  async projectId(ctx: RequestContext, ref: string): Promise<string> {
     const id = await findProjectId(this.domain.pool, ref);
     if (id === undefined) throw notFound('Project', ref);
+    await this.domain.get(ctx, Project, id);
     return id;
   }
 
   /** An agent of the project, readable by the caller; 404 when it belongs elsewhere. */
   async get(ctx: RequestContext, projectRef: string, agentId: string): Promise<Row> {
-    const projectId = await this.projectId(projectRef);
+    const projectId = await this.projectId(ctx, projectRef);
     const agent = await this.domain.get(ctx, Agent, agentId);
     if (agent['project_id'] !== projectId) throw notFound('Agent', agentId);
     return agent;
@@ -158,7 +162,7 @@ export class Agents {
   /** `POST …/agents/{agent_id}/start`. */
   async start(ctx: RequestContext, projectRef: string, agentId: string, body: Record<string, unknown>): Promise<StartResult> {
     const task = parseStartBody(body);
-    const projectId = await this.projectId(projectRef);
+    const projectId = await this.projectId(ctx, projectRef);
     return this.domain.withLocked(ctx, Agent, agentId, 'edit', async (c, agent) => {
       if (agent['project_id'] !== projectId) throw notFound('Agent', agentId);
       // A fresh statement after the lock: it sees the session of a start that held the lock before us.
@@ -201,7 +205,7 @@ export class Agents {
 
   /** `GET /projects/{id}/home`: each agent the caller sees, its newest session's phase, unread inbox and latest reply. */
   async home(ctx: RequestContext, projectRef: string): Promise<{ project_id: string; agents: HomeAgent[] }> {
-    const projectId = await this.projectId(projectRef);
+    const projectId = await this.projectId(ctx, projectRef);
     const visible: Row[] = [];
     for (let page = 1; ; page++) {
       const result = await this.domain.list(ctx, Agent, { projectRef: projectId, page, size: 500, orderBy: [{ field: 'name', direction: 'asc' }] });

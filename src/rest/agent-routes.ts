@@ -1,3 +1,4 @@
+import type { RequestContext } from '../domain/service.ts';
 import type { ParameterObject } from 'openapi3-ts/oas31';
 import { sql } from '../db/sql.ts';
 import { invalid, notFound } from '../domain/errors.ts';
@@ -32,8 +33,8 @@ function samePathValue(body: Record<string, unknown>, field: string, accepted: r
   if (value !== undefined && value !== null && !accepted.includes(String(value))) throw invalid(`${field} does not match the path`, field);
 }
 
-async function projectOf(services: RouteServices, ref: string): Promise<{ id: string; refs: string[] }> {
-  const id = await services.agents.projectId(ref);
+async function projectOf(services: RouteServices, ctx: RequestContext, ref: string): Promise<{ id: string; refs: string[] }> {
+  const id = await services.agents.projectId(ctx, ref);
   return { id, refs: [id, ref] };
 }
 
@@ -106,7 +107,7 @@ export function agentRoutes(): Route[] {
       },
       async handle({ ctx, params, query }, services) {
         const list = parseListParams(Agent, query);
-        const project = await projectOf(services, params['id']!);
+        const project = await projectOf(services, ctx, params['id']!);
         const result = await services.domain.list(ctx, Agent, { ...list, projectRef: project.id });
         return page(Agent, result.rows, result, list);
       },
@@ -124,7 +125,7 @@ export function agentRoutes(): Route[] {
       },
       async handle({ req, ctx, params }, services) {
         const body = await readJsonObject(req);
-        const project = await projectOf(services, params['id']!);
+        const project = await projectOf(services, ctx, params['id']!);
         samePathValue(body, 'project_id', project.refs);
         const withProject = { ...body, project_id: project.id };
         services.validator.validate(schemaRef('AgentCreate'), withProject);

@@ -1,6 +1,17 @@
 import type { Row } from '../../../src/domain/wire.ts';
 import type { Kind } from '../../../src/kinds/define.ts';
-import { Agent, Credential, Permission, ProjectSettings, RepositoryRef, Session, User, WorkflowSkill, WorkflowTask } from '../../../src/kinds/index.ts';
+import {
+  Agent,
+  Credential,
+  InboxMessage,
+  Permission,
+  ProjectSettings,
+  RepositoryRef,
+  Session,
+  User,
+  WorkflowSkill,
+  WorkflowTask,
+} from '../../../src/kinds/index.ts';
 import type { Role } from '../../../src/kinds/rules.ts';
 import { sql } from '../../../src/db/sql.ts';
 import { isKey, make, ROLE_IN_P, system, unique, type Cast, type Principal, type World } from './world.ts';
@@ -67,6 +78,8 @@ const named = (kind: Kind, base: string): [KindExpectations['target'], KindExpec
   async (w) => ({ project_id: w.project.id, name: unique(base) }),
 ];
 
+const agent = (w: World) => w.domain.create(system, Agent, { project_id: w.project.id, name: unique('agent') });
+
 async function replaceSettings(w: World): Promise<void> {
   const current = await w.domain.list(system, ProjectSettings, { projectRef: w.project.id });
   for (const row of current.rows) await w.domain.delete(system, ProjectSettings, row.id);
@@ -82,6 +95,11 @@ const userIdOf = (who: Principal, cast: Cast) => (who in cast.actors ? cast.acto
 export const KIND_EXPECTATIONS: Record<string, KindExpectations> = {
   Session: scoped({ read: 'view', create: 'edit', update: 'edit', delete: 'admin' }, ...named(Session, 's')),
   Agent: scoped(CONTENT, ...named(Agent, 'agent')),
+  InboxMessage: scoped(
+    CONTENT,
+    async (w) => w.domain.create(system, InboxMessage, { project_id: w.project.id, agent_id: (await agent(w)).id, body: 'hello' }),
+    async (w) => ({ project_id: w.project.id, agent_id: (await agent(w)).id, body: 'hello' }),
+  ),
   Skill: scoped(
     CONTENT,
     (w) => make.skill(w),
@@ -187,6 +205,15 @@ async function pendingSession(w: World): Promise<Row> {
   return w.domain.withLocked(system, Session, s.id, 'admin', async (c) => (await c.update(Session, s.id, { phase: 'Pending' }))!);
 }
 
+const agentPath = async (w: World) => `/projects/${w.project.id}/agents/${(await agent(w)).id}`;
+async function inboxMessagePath(w: World): Promise<string> {
+  const a = await agent(w);
+  const message = await w.domain.create(system, InboxMessage, { project_id: w.project.id, agent_id: a.id, body: 'hello' });
+  return `/projects/${w.project.id}/agents/${a.id}/inbox/${message.id}`;
+}
+/** A path under a session that is not running: callers allowed to act learn so (409 code 6). */
+const idleSession = async (w: World, rest: string) => `/sessions/${(await session(w)).id}${rest}`;
+
 export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
   updateSessionStatus: {
     expect: byRole('admin', 200),
@@ -220,6 +247,52 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
   streamAguiEvents: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/events` }) },
   getAguiHistory: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/history` }) },
   listAguiRuns: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/agui/runs` }) },
+  // Session messages (head-contract H5): users push `user` messages with edit, read with view.
+  pushSessionMessage: {
+    expect: byRole('edit', 201),
+    prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/messages`, body: { event_type: 'user', payload: 'hello' } }),
+  },
+  listSessionMessages: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/messages` }) },
+  setSessionModel: {
+    expect: byRole('edit', 200),
+    prepare: async (w) => ({ path: `/sessions/${(await session(w)).id}/model`, body: { model: 'claude-sonnet-4-5' } }),
+  },
+  // Agents under their project (head-contract H3): the same rules as the flat Agent routes.
+  listProjectAgents: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/projects/${w.project.id}/agents` }) },
+  createProjectAgent: { expect: byRole('edit', 201), prepare: async (w) => ({ path: `/projects/${w.project.id}/agents`, body: { name: unique('agent') } }) },
+  getProjectAgent: { expect: byRole('view', 200), prepare: async (w) => ({ path: await agentPath(w) }) },
+  updateProjectAgent: { expect: byRole('edit', 200), prepare: async (w) => ({ path: await agentPath(w), body: {} }) },
+  deleteProjectAgent: { expect: byRole('edit', 204), prepare: async (w) => ({ path: await agentPath(w) }) },
+  startProjectAgent: { expect: byRole('edit', 201), prepare: async (w) => ({ path: `${await agentPath(w)}/start`, body: {} }) },
+  getProjectAgentIgnition: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await agentPath(w)}/ignition` }) },
+  listProjectAgentSessions: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await agentPath(w)}/sessions` }) },
+  getProjectHome: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/projects/${w.project.id}/home` }) },
+  listAgentInbox: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await agentPath(w)}/inbox` }) },
+  sendAgentInboxMessage: { expect: byRole('edit', 201), prepare: async (w) => ({ path: `${await agentPath(w)}/inbox`, body: { body: 'hello' } }) },
+  getAgentInboxMessage: { expect: byRole('view', 200), prepare: async (w) => ({ path: await inboxMessagePath(w) }) },
+  updateAgentInboxMessage: { expect: byRole('edit', 200), prepare: async (w) => ({ path: await inboxMessagePath(w), body: { read: true } }) },
+  deleteAgentInboxMessage: { expect: byRole('edit', 204), prepare: async (w) => ({ path: await inboxMessagePath(w) }) },
+  // The running session's runtime (runtime.md §d): authorization comes before the phase check. Reads
+  // of a session that is not running answer the spec's per-row fallback (an empty answer, or 502 code 30 /
+  // 503 code 31 where a row has none); changes are refused (409 code 6, 502 where the row says so).
+  listSessionWorkspace: { expect: byRole('view', 200), prepare: async (w) => ({ path: await idleSession(w, '/workspace') }) },
+  readSessionWorkspaceFile: { expect: byRole('view', 503), prepare: async (w) => ({ path: await idleSession(w, '/workspace/README.md') }) },
+  writeSessionWorkspaceFile: { expect: byRole('edit', 409), prepare: async (w) => ({ path: await idleSession(w, '/workspace/notes.txt'), body: 'text' }) },
+  deleteSessionWorkspaceFile: { expect: byRole('edit', 409), prepare: async (w) => ({ path: await idleSession(w, '/workspace/notes.txt') }) },
+  getSessionGitStatus: { expect: byRole('view', 503), prepare: async (w) => ({ path: await idleSession(w, '/git/status?path=repo') }) },
+  configureSessionGitRemote: {
+    expect: byRole('edit', 409),
+    prepare: async (w) => ({ path: await idleSession(w, '/git/configure-remote'), body: { path: 'repo', remote_url: 'https://github.com/acme/repo' } }),
+  },
+  listSessionGitBranches: { expect: byRole('view', 502), prepare: async (w) => ({ path: await idleSession(w, '/git/branches?path=repo') }) },
+  getSessionWorkflowMetadata: { expect: byRole('view', 200), prepare: async (w) => ({ path: await idleSession(w, '/workflow/metadata') }) },
+  getSessionMcpStatus: { expect: byRole('view', 200), prepare: async (w) => ({ path: await idleSession(w, '/mcp/status') }) },
+  getSessionCapabilities: { expect: byRole('view', 200), prepare: async (w) => ({ path: await idleSession(w, '/agui/capabilities') }) },
+  listSessionTasks: { expect: byRole('view', 200), prepare: async (w) => ({ path: await idleSession(w, '/agui/tasks') }) },
+  getSessionTaskOutput: { expect: byRole('view', 502), prepare: async (w) => ({ path: await idleSession(w, '/agui/tasks/task-1/output') }) },
+  stopSessionTask: { expect: byRole('edit', 502), prepare: async (w) => ({ path: await idleSession(w, '/agui/tasks/task-1/stop') }) },
+  // The between-run stream has no fallback: no runner answers (502 code 30).
+  streamSessionRunnerEvents: { expect: byRole('view', 502), prepare: async (w) => ({ path: await idleSession(w, '/events') }) },
   startOAuth: { expect: users(200), prepare: async () => ({ path: '/oauth/github/authorize', body: { return_to: '/integrations' } }) },
   testCredential: {
     // Only the owner acts with a secret; platform admins see the metadata but are refused.
@@ -229,4 +302,4 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
 };
 
 /** Endpoints without authentication (rest-contract §1). */
-export const PUBLIC_PATHS: Record<string, string> = { getOpenApi: '/openapi', listErrors: '/errors', getError: '/errors/7' };
+export const PUBLIC_PATHS: Record<string, string> = { getOpenApi: '/openapi', listErrors: '/errors', getError: '/errors/7', getVersion: '/version' };
