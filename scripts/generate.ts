@@ -1,32 +1,46 @@
 /**
- * Writes every file derived from the Kind declarations, or with `--check` fails when a committed
- * one differs from a fresh generation (CI runs the check).
+ * Refreshes every derived file, or with `--check` fails when one differs from a fresh generation
+ * (CI runs the check). In order, because each step reads what the one before wrote:
+ *
+ * 1. `prisma/schema.prisma` from the Kind declarations;
+ * 2. the Prisma client and the Pothos datamodel (`prisma generate`, not committed), which the GraphQL
+ *    schema is built from — regenerated on every write, so a pull that changed the Kinds never
+ *    leaves them stale;
+ * 3. the other Kind-derived files (`openapi/openapi.yaml`, `schema.graphql`), loaded only after step 2;
+ * 4. the GraphQL Code Generator output (`src/generated/graphql/`), from `schema.graphql` and `graphql/`.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GENERATED_FILES } from '../src/generated-files.ts';
+import { generate } from '@graphql-codegen/cli';
+import { prismaSchema } from '../src/db/prisma-schema.ts';
+import codegenConfig from '../codegen.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
 let stale = 0;
-const rewritten: string[] = [];
-for (const file of GENERATED_FILES) {
-  const target = path.join(root, file.path);
-  const fresh = await file.render();
+
+/** Writes `content` to `file` (relative to the root) when it differs; in check mode only reports it. */
+async function refresh(file: string, content: string): Promise<void> {
+  const target = path.join(root, file);
   const current = await fs.readFile(target, 'utf8').catch(() => undefined);
-  if (current === fresh) continue;
+  if (current === content) return;
   if (check) {
-    console.error(`${file.path} is out of date: run npm run generate`);
+    console.error(`${file} is out of date: run npm run generate`);
     stale++;
-  } else {
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, fresh);
-    console.log(`wrote ${file.path}`);
-    rewritten.push(file.path);
+    return;
   }
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.writeFile(target, content);
+  console.log(`wrote ${file}`);
 }
-// The Prisma client and the Pothos datamodel are built from the Prisma schema: keep them in step.
-if (rewritten.includes('prisma/schema.prisma')) execFileSync('npx', ['prisma', 'generate'], { cwd: root, stdio: 'inherit' });
+
+await refresh('prisma/schema.prisma', prismaSchema());
+if (!check) execFileSync('npx', ['prisma', 'generate'], { cwd: root, stdio: 'inherit' });
+// Imported only now: the GraphQL schema loads the Pothos datamodel that step 2 wrote.
+const { GENERATED_FILES } = await import('../src/generated-files.ts');
+for (const file of GENERATED_FILES) if (file.path !== 'prisma/schema.prisma') await refresh(file.path, await file.render());
+const outputs = await generate({ ...codegenConfig, silent: true, cwd: root }, false);
+for (const output of outputs) await refresh(output.filename, output.content);
 process.exit(stale > 0 ? 1 : 0);

@@ -4,8 +4,9 @@ import { openApiYaml } from './rest/openapi.ts';
 import { API_ROUTES } from './rest/routes.ts';
 
 /**
- * The committed files derived from the Kind declarations. `npm run generate` rewrites them; a test
- * (and `npm run generate -- --check`) fails when one differs from a fresh generation.
+ * The committed files derived from the Kind declarations. `npm run generate` rewrites them (with the
+ * Prisma client and the GraphQL codegen output, scripts/generate.ts); a test (and
+ * `npm run generate -- --check`) fails when one differs from a fresh generation.
  */
 export interface GeneratedFile {
   path: string;
