@@ -1,4 +1,4 @@
-import { raw, run, sql, type Queryable } from '../db/sql.ts';
+import { run, sql, type Queryable } from '../db/sql.ts';
 import { Agent, InboxMessage, Project, Session } from '../kinds/index.ts';
 import { text } from '../kinds/rules.ts';
 import type { WriteContext } from './behaviour.ts';
@@ -23,8 +23,6 @@ const SESSION_NAME_BASE_MAX = 240;
 const INBOX_BUDGET = 256 * 1024;
 /** Peers listed in a start prompt at most. */
 const MAX_PEERS = 100;
-
-const ACTIVE_LIST = raw(ACTIVE_PHASES.map((p) => `'${p}'`).join(', '));
 
 /** The agent settings a started session inherits. */
 const INHERITED = [
@@ -169,7 +167,7 @@ export class Agents {
       const [active] = await run<Row>(
         c.tx,
         sql`SELECT s.id FROM sessions s WHERE s.agent_id = ${agentId} AND s.deleted_at IS NULL
-              AND s.phase IN (${ACTIVE_LIST}) ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
+              AND s.phase = ANY(${[...ACTIVE_PHASES]}::text[]) ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
       );
       if (active) {
         const session = await this.domain.get(ctx, Session, active.id);
