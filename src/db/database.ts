@@ -26,9 +26,24 @@ export interface DatabaseOptions {
   migrate?: boolean;
 }
 
+/** How long a request waits for a database connection before it answers 503. */
+export const CONNECTION_TIMEOUT_MS = 10_000;
+
 /** A pool with our type parsers and error handling; `Client` lets a test count statements. */
 export function createPool(connectionString: string, max: number, log: Logger, Client?: typeof pg.Client): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, types: typeParsers, application_name: 'ambient-api', ...(Client ? { Client } : {}) });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: typeParsers,
+    application_name: 'ambient-api',
+    // An unreachable database fails requests (503) instead of leaving them waiting: a connection
+    // that cannot be opened, or a free one not found, within this time is an error…
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    // …and a peer that vanished without a reset (a network partition) is noticed by TCP keepalive.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    ...(Client ? { Client } : {}),
+  });
   // An idle client's connection can drop (server restart); the pool replaces it on next use.
   pool.on('error', (error) => log.warn({ err: error }, 'database: idle connection failed'));
   // A client still closing when the server goes away (shutdown) reports the termination as an

@@ -76,7 +76,8 @@ const HEADER_PARAMETERS: ParameterObject[] = [
   },
 ];
 
-const ALWAYS_ERRORS = [400, 401, 403, 404, 413, 500];
+// 503: the database is unreachable (code 31, with Retry-After); any route can meet it.
+const ALWAYS_ERRORS = [400, 401, 403, 404, 413, 500, 503];
 const errorCodesFor = (status: number) =>
   Object.entries(ERROR_CODES)
     .filter(([, e]) => e.status === status)
@@ -99,6 +100,9 @@ function responses(route: Route): ResponsesObject {
       description: `Error (code ${errorCodesFor(status)}).`,
       content: { 'application/json': { schema: schemaRef('Error') } },
       ...(status === 401 ? { headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer realm="ambient-api-server/v1"' } } } : {}),
+      ...(status === 503
+        ? { headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before retrying, when the database is unreachable.' } } }
+        : {}),
     };
   }
   return out;

@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 import { DomainError, ERROR_CODES } from '../domain/errors.ts';
 import { graphqlFieldName } from './names.ts';
 
@@ -12,6 +13,7 @@ import { graphqlFieldName } from './names.ts';
  * - input validation in the schema reports every invalid field at once (`extensions.issues`);
  * - a malformed request — unparsable document, unknown field, a variable of the wrong type — is
  *   the counterpart of a malformed REST body (17) or query parameter (21);
+ * - an unreachable database is 503 code 31 with `Retry-After` (src/db/unavailable.ts);
  * - anything else is an unexpected failure (9): logged, and its message withheld.
  */
 
@@ -67,6 +69,13 @@ export function withErrorCode(error: unknown, unexpected: (error: unknown) => vo
     // Parsing, validation and variable coercion: the request itself is malformed.
     const code = graphqlError.message.startsWith('Variable "$') ? 17 : 21;
     return createGraphQLError(graphqlError.message, { ...at, extensions: { ...graphqlError.extensions, code, name: ERROR_CODES[code].name } });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The database is down or restarting: 503 code 31, as in REST, and not logged as a bug.
+    return createGraphQLError('database unavailable; retry later', {
+      ...at,
+      extensions: { code: 31, name: ERROR_CODES[31].name, http: { status: 503, headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } } },
+    });
   }
   unexpected(original);
   return createGraphQLError(ERROR_CODES[9].reason, { ...at, extensions: { code: 9, name: ERROR_CODES[9].name } });

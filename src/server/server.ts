@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../db/database.ts';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
 import { operationIdOf } from './request-context.ts';
@@ -23,6 +24,11 @@ export interface ApiServerOptions {
   handlers?: readonly RouteHandler[];
   metrics?: HttpMetrics;
 }
+
+const UNAVAILABLE_LOG_INTERVAL_MS = 5000;
+
+/** The answer to a request that failed because the database cannot be reached. */
+export const databaseUnavailable = () => new DomainError(31, 'database unavailable; retry later');
 
 const routeLabels = new WeakMap<ServerResponse, string>();
 
@@ -49,6 +55,17 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   let inFlight = 0;
   const accessLog = log.isLevelEnabled('info');
   let drained: (() => void) | undefined;
+  // While the database is unreachable every request fails alike: one warning per interval, not one each.
+  let unavailableSince = 0;
+  let unavailableCount = 0;
+  const noteUnavailable = (error: unknown) => {
+    unavailableCount++;
+    const now = Date.now();
+    if (now - unavailableSince < UNAVAILABLE_LOG_INTERVAL_MS) return;
+    log.warn({ err: error, requests: unavailableCount }, 'database unavailable: answering 503');
+    unavailableSince = now;
+    unavailableCount = 0;
+  };
 
   const server = http.createServer(async (req, res) => {
     const started = process.hrtime.bigint();
@@ -72,6 +89,13 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     } catch (error) {
       if (error instanceof DomainError) {
         if (!res.headersSent) sendError(req, res, error, operationId);
+        else res.destroy();
+        return;
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Not the client's fault and not a bug: the database is down or restarting (rest-contract §3.3, code 31).
+        noteUnavailable(error);
+        if (!res.headersSent) sendError(req, res, databaseUnavailable(), operationId, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
         else res.destroy();
         return;
       }
