@@ -86,34 +86,43 @@ try {
   }
 
   const size = megabytes * 1024 * 1024;
-  files.set('big.bin', Buffer.alloc(size, 7));
-  let received = 0;
-  const [readBefore, readPeak, read] = await sampled(child.pid!, async () => {
-    const res = await fetch(`${base}/sessions/${id}/workspace/big.bin`);
-    const reader = res.body!.getReader();
-    for (let next = await reader.read(); !next.done; next = await reader.read()) received += next.value.length;
-    return res;
-  });
-  files.delete('big.bin');
-
+  const readBig = () =>
+    sampled(child.pid!, async () => {
+      files.set('big.bin', Buffer.alloc(size, 7));
+      let received = 0;
+      const res = await fetch(`${base}/sessions/${id}/workspace/big.bin`);
+      const reader = res.body!.getReader();
+      for (let next = await reader.read(); !next.done; next = await reader.read()) received += next.value.length;
+      files.delete('big.bin');
+      return { status: res.status, received };
+    });
   // The upload is generated as it is sent, so this process does not hold it either.
-  const chunk = Buffer.alloc(1024 * 1024, 9);
-  let sent = 0;
-  const upload = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= size) return controller.close();
-      sent += chunk.length;
-      controller.enqueue(chunk);
-    },
-  });
-  const [writeBefore, writePeak, write] = await sampled(child.pid!, () =>
-    fetch(`${base}/sessions/${id}/workspace/big-up.bin`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/octet-stream' },
-      body: upload,
-      duplex: 'half',
-    } as RequestInit),
-  );
+  const writeBig = () => {
+    const chunk = Buffer.alloc(1024 * 1024, 9);
+    let sent = 0;
+    const upload = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= size) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    return sampled(child.pid!, () =>
+      fetch(`${base}/sessions/${id}/workspace/big-up.bin`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: upload,
+        duplex: 'half',
+      } as RequestInit),
+    );
+  };
+  // WRITE_FIRST=1 swaps the order: the first large transfer also grows V8's young generation.
+  const writeFirst = process.env['WRITE_FIRST'] === '1';
+  const [writeBefore0, writePeak0, write0] = writeFirst ? await writeBig() : [0, 0, undefined];
+  const [readBefore, readPeak, readResult] = await readBig();
+  const [writeBefore, writePeak, write] = writeFirst ? [writeBefore0, writePeak0, write0!] : await writeBig();
+  const read = { status: readResult.status };
+  const received = readResult.received;
   const written = files.get('big-up.bin')?.length ?? 0;
   const mb = (k: number) => (k / 1024).toFixed(1);
   console.log(

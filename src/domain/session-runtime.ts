@@ -1,7 +1,9 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import { Session } from '../kinds/index.ts';
 import type { Logger } from '../log.ts';
 import { forwardableCredential } from '../runner/caller-credential.ts';
-import { RunnerUnreachable, type ForwardCall, type RunnerClient } from '../runner/client.ts';
+import { RunnerUnreachable, toResponse, type ForwardCall, type PipeCall, type RunnerClient } from '../runner/client.ts';
 import { conflict, DomainError, invalid, type ErrorCode } from './errors.ts';
 import { workspacePath } from './runner-paths.ts';
 import type { Domain, RequestContext } from './service.ts';
@@ -52,7 +54,8 @@ export interface Piped {
   status: number;
   contentType: string;
   contentLength?: string;
-  body: ReadableStream<Uint8Array>;
+  /** A Node stream (piped straight from the runner's socket) or a web stream. */
+  body: Readable | ReadableStream<Uint8Array>;
 }
 
 /** How the caller's request arrived: its credential (forwarded, §d conventions) and when it goes away. */
@@ -84,9 +87,16 @@ export class SessionRuntime {
     const path = workspacePath(rawPath);
     const session = await this.session(ctx, id, 'view');
     if (!isRunning(session)) throw new DomainError(31, 'session is not running; its workspace is not available');
-    const response = await this.forward(session, caller, { method: 'GET', path: `/content/file${query({ path })}` }, RUNTIME_TIMEOUTS.file, 31);
-    if (!response.ok) throw await this.refusal(session, response, 31);
-    return piped(response, 'application/octet-stream');
+    const response = await this.pipeCall(session, caller, { method: 'GET', path: `/content/file${query({ path })}` }, RUNTIME_TIMEOUTS.file, 31);
+    const status = response.statusCode ?? 502;
+    if (status < 200 || status >= 300) throw await this.refusal(session, toResponse(response), 31);
+    const length = response.headers['content-length'];
+    return {
+      status,
+      contentType: response.headers['content-type'] ?? 'application/octet-stream',
+      ...(length !== undefined ? { contentLength: length } : {}),
+      body: response,
+    };
   }
 
   /**
@@ -108,13 +118,14 @@ export class SessionRuntime {
     const source = content[Symbol.asyncIterator]();
     const head = await readUpTo(source, TEXT_CHECK_LIMIT + 1);
     const text = !isBinaryType(contentType) && head.length <= TEXT_CHECK_LIMIT ? utf8OrUndefined(head) : undefined;
+    if (text !== undefined)
+      return this.relay(session, caller, { method: 'POST', path: '/content/write', body: { path, content: text, encoding: 'utf8' } }, RUNTIME_TIMEOUTS.change);
     const size = { exceeded: false };
-    const call: Omit<ForwardCall, 'headersTimeoutMs'> =
-      text !== undefined
-        ? { method: 'POST', path: '/content/write', body: { path, content: text, encoding: 'utf8' } }
-        : { method: 'POST', path: '/content/write', rawBody: base64JsonBody(path, head, source, size), headers: { 'Content-Type': 'application/json' } };
+    const body = Readable.from(base64JsonBody(path, head, source, size), { objectMode: false });
     try {
-      return await this.relay(session, caller, call, text !== undefined ? RUNTIME_TIMEOUTS.change : RUNTIME_TIMEOUTS.upload);
+      const call = { method: 'POST', path: '/content/write', body, headers: { 'Content-Type': 'application/json' } } as const;
+      const response = await this.pipeCall(session, caller, call, RUNTIME_TIMEOUTS.upload, 30);
+      return await this.answerOf(session, toResponse(response));
     } catch (error) {
       if (size.exceeded) throw new DomainError(32, `Request body too large: more than ${WORKSPACE_WRITE_LIMIT} bytes`);
       throw error;
@@ -264,6 +275,27 @@ export class SessionRuntime {
     }
   }
 
+  /** One call with Node-stream bodies both ways (RunnerClient.pipe); no answer becomes the error `code`. */
+  private async pipeCall(
+    session: Row,
+    caller: CallerRequest,
+    call: Omit<PipeCall, 'headersTimeoutMs' | 'signal'>,
+    timeoutMs: number,
+    code: ErrorCode,
+  ): Promise<IncomingMessage> {
+    try {
+      return await this.runner.pipe(session, {
+        ...call,
+        ...authorizationHeader(caller, call.headers),
+        headersTimeoutMs: timeoutMs,
+        ...(caller.signal ? { signal: caller.signal } : {}),
+      });
+    } catch (error) {
+      if (error instanceof RunnerUnreachable) throw new DomainError(code, `session runner did not answer: ${error.message}`);
+      throw error;
+    }
+  }
+
   /**
    * A call whose JSON answer is read whole, within `timeoutMs` and the size limit. With a
    * `fallback`, every failure (or, with `onlyUnreachable`, only no answer at all) gives it instead.
@@ -301,6 +333,18 @@ export class SessionRuntime {
       this.log.warn({ session: session.id, route: call.path, problem }, 'session runner answer unusable');
       throw new DomainError(30, `session runner answer unusable: ${problem}`);
     }
+  }
+
+  /** An answer already received: its JSON on success, else the runner's refusal; unreadable → 502 code 30. */
+  private async answerOf(session: Row, response: Response): Promise<Relayed> {
+    let body: unknown;
+    try {
+      body = await readJson(response, JSON_LIMIT);
+    } catch (error) {
+      throw new DomainError(30, `session runner answer unusable: ${describe(error)}`);
+    }
+    if (response.ok) return { status: response.status, body };
+    throw this.refusalOf(session, response.status, body);
   }
 
   /** A non-2xx answer as the Error for the caller (its body read, bounded). */
@@ -448,52 +492,46 @@ function isBinaryType(contentType: string | undefined): boolean {
 }
 
 /**
- * `{"path":…,"encoding":"base64","content":"…"}` as a stream: the content is base64-encoded chunk
- * by chunk (keeping the 0–2 bytes that do not fill a group of three for the next chunk), so the
- * body never exists whole. Past WORKSPACE_WRITE_LIMIT the stream errors and the upload is cut.
+ * `{"path":…,"encoding":"base64","content":"…"}` as it is read: the content is base64-encoded chunk
+ * by chunk (the 0–2 bytes that do not fill a group of three wait for the next chunk), as strings
+ * the socket copies once, so the body never exists whole and each chunk is copied as little as
+ * possible. Past WORKSPACE_WRITE_LIMIT it throws and the upload is cut.
  */
-function base64JsonBody(path: string, head: Buffer, rest: AsyncIterator<Uint8Array>, size: { exceeded: boolean }): ReadableStream<Uint8Array> {
-  let carry = Buffer.alloc(0);
+async function* base64JsonBody(path: string, head: Buffer, rest: AsyncIterator<Uint8Array>, size: { exceeded: boolean }): AsyncGenerator<string> {
+  let carry: Buffer = Buffer.alloc(0);
   let total = 0;
-  let started = false;
-  let finished = false;
-  const encode = (chunk: Buffer): Buffer => {
+  const encode = (chunk: Buffer): string => {
     total += chunk.length;
     if (total > WORKSPACE_WRITE_LIMIT) {
       size.exceeded = true;
       throw new TooLarge(`more than ${WORKSPACE_WRITE_LIMIT} bytes`);
     }
-    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const whole = data.length - (data.length % 3);
-    carry = Buffer.from(data.subarray(whole));
-    return Buffer.from(data.subarray(0, whole).toString('base64'));
-  };
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        if (!started) {
-          started = true;
-          controller.enqueue(Buffer.from(`{"path":${JSON.stringify(path)},"encoding":"base64","content":"`));
-          if (head.length > 0) controller.enqueue(encode(head));
-          return;
-        }
-        if (finished) return;
-        const next = await rest.next();
-        if (next.done) {
-          finished = true;
-          controller.enqueue(Buffer.from(`${carry.toString('base64')}"}`));
-          controller.close();
-          return;
-        }
-        const encoded = encode(Buffer.from(next.value));
-        if (encoded.length > 0) controller.enqueue(encoded);
-      } catch (error) {
-        controller.error(error);
-        await rest.return?.();
+    let out = '';
+    let start = 0;
+    if (carry.length > 0) {
+      start = Math.min(3 - carry.length, chunk.length);
+      const joined = Buffer.concat([carry, chunk.subarray(0, start)]);
+      if (joined.length < 3) {
+        carry = joined;
+        return '';
       }
-    },
-    async cancel() {
-      await rest.return?.();
-    },
-  });
+      out = joined.toString('base64');
+    }
+    const end = chunk.length - ((chunk.length - start) % 3);
+    out += chunk.toString('base64', start, end);
+    carry = Buffer.from(chunk.subarray(end));
+    return out;
+  };
+  try {
+    yield `{"path":${JSON.stringify(path)},"encoding":"base64","content":"`;
+    if (head.length > 0) yield encode(head);
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      const value = next.value;
+      const encoded = encode(Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.length));
+      if (encoded !== '') yield encoded;
+    }
+    yield `${carry.toString('base64')}"}`;
+  } finally {
+    await rest.return?.();
+  }
 }

@@ -49,7 +49,7 @@ function pipe(piped: Piped, extraHeaders: Record<string, string> = {}): RestResp
       });
       res.flushHeaders();
       try {
-        await pipeline(Readable.fromWeb(piped.body as WebReadableStream<Uint8Array>), res);
+        await pipeline(piped.body instanceof Readable ? piped.body : Readable.fromWeb(piped.body as WebReadableStream<Uint8Array>), res);
       } catch {
         // The caller left or the runner broke off mid-body: nothing more can be said on this response.
         res.destroy();
@@ -116,7 +116,9 @@ export function runtimeRoutes(): Route[] {
         try {
           if (Number.isFinite(declared) && declared > WORKSPACE_WRITE_LIMIT)
             throw new DomainError(32, `Request body too large: more than ${WORKSPACE_WRITE_LIMIT} bytes`);
-          return answer(await runtime.writeFile(ctx, params['id']!, params['path']!, req, req.headers['content-type'], callerOf(req, res)));
+          // Not destroyed when the write stops reading early (413): the rest is drained so the answer arrives.
+          const body = { [Symbol.asyncIterator]: () => req.iterator({ destroyOnReturn: false }) };
+          return answer(await runtime.writeFile(ctx, params['id']!, params['path']!, body, req.headers['content-type'], callerOf(req, res)));
         } catch (error) {
           req.resume(); // drain what is left, so the answer can be read
           throw error;

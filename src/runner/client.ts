@@ -1,3 +1,7 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DomainError } from '../domain/errors.ts';
 import type { Row } from '../domain/wire.ts';
 import type { Logger } from '../log.ts';
@@ -91,6 +95,18 @@ export interface StreamCall {
   path: string;
   body?: unknown;
   headers?: Readonly<Record<string, string>>;
+}
+
+/** A call whose bodies are Node streams (see `pipe`). */
+export interface PipeCall {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body?: Readable;
+  headers?: Readonly<Record<string, string>>;
+  /** After the whole body was sent, until the response head arrives. */
+  headersTimeoutMs: number;
+  /** Ends the call (the client went away). */
+  signal?: AbortSignal;
 }
 
 /** The runner's complete answer (any status), or why there was none. */
@@ -203,6 +219,66 @@ export class RunnerClient {
     } catch (error) {
       signal?.removeEventListener('abort', abort);
       throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * A call over node:http whose bodies are piped both ways (runtime.md §d rows 2–3): `body`, when
+   * given, goes from its stream into the socket with the socket's backpressure, and the answer is
+   * the raw IncomingMessage, read by the caller as it comes, so nothing is held ahead of either
+   * side (fetch's web streams were measured to keep tens of MB in flight). Only the wait for the
+   * response head is bounded (`headersTimeoutMs`, counted from the end of the body). Rejects with a
+   * RunnerUnreachable when there is no answer, or with the body's own error when producing it
+   * failed (the runner then sees an unfinished request). A 401/403 is retried once with a freshly
+   * read token when there is no body; with one (it cannot be sent twice) the token is re-read for
+   * the caller's next attempt.
+   */
+  async pipe(session: Row, call: PipeCall): Promise<IncomingMessage> {
+    const first = await this.pipeOnce(session, call, false);
+    if ((first.statusCode !== 401 && first.statusCode !== 403) || !this.options.sessionToken) return first;
+    if (call.body) {
+      await this.options.sessionToken(session, { refresh: true }).catch(() => undefined);
+      return first;
+    }
+    first.resume();
+    return this.pipeOnce(session, call, true);
+  }
+
+  private async pipeOnce(session: Row, call: PipeCall, refreshToken: boolean): Promise<IncomingMessage> {
+    let token: string | undefined;
+    try {
+      token = await this.options.sessionToken?.(session, { refresh: refreshToken });
+    } catch (error) {
+      call.body?.destroy();
+      throw new RunnerUnreachable(`its session token could not be read (${(error as Error).message})`);
+    }
+    const url = new URL(`${this.baseUrl(session)}${call.path}`);
+    const headers: Record<string, string> = { Accept: 'application/json', ...call.headers };
+    if (token) headers['X-Ambient-Session-Token'] = token;
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const request = send(url, { method: call.method, headers, ...(call.signal ? { signal: call.signal } : {}) });
+    let early: IncomingMessage | undefined;
+    const answered = new Promise<IncomingMessage>((resolve, reject) => {
+      request.once('response', (response: IncomingMessage) => resolve((early = response)));
+      request.once('error', reject);
+    });
+    answered.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      if (call.body) await pipeline(call.body, request);
+      else request.end();
+      timer = setTimeout(() => request.destroy(new HeadersTimeout()), call.headersTimeoutMs);
+      return await answered;
+    } catch (error) {
+      if (call.body?.errored && call.body.errored === error) {
+        request.destroy();
+        throw error;
+      }
+      if (early) return early; // the runner answered (a refusal) before taking the whole body
+      request.destroy();
+      throw new RunnerUnreachable(describeFailure(error, call.headersTimeoutMs), isConnectionFailure(error));
     } finally {
       clearTimeout(timer);
     }
@@ -339,6 +415,19 @@ function isConnectionFailure(error: unknown): boolean {
 function problemOf(outcome: Outcome): string | undefined {
   if ('failure' in outcome) return outcome.failure;
   return outcome.status >= 200 && outcome.status < 300 ? undefined : `it answered HTTP ${outcome.status}`;
+}
+
+/** A node:http answer as a fetch Response, its body still streaming. */
+export function toResponse(response: IncomingMessage): Response {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const status = response.statusCode ?? 502;
+  const empty = status === 204 || status === 304;
+  if (empty) response.resume();
+  return new Response(empty ? null : (Readable.toWeb(response) as unknown as ReadableStream<Uint8Array>), { status, headers });
 }
 
 function parseJson(text: string): unknown {
