@@ -27,6 +27,7 @@ export function holds(condition: Condition, subject: Subject, grants: Grants): b
     const role = grants.roleIn(id);
     return role !== null && project.granted.roles.includes(role);
   }
+  if ('typed' in condition) throw new Error('the in-memory evaluator does not evaluate typed comparisons (REST search); Postgres does');
   return fieldHolds(condition, subject.value(condition));
 }
 

@@ -37,6 +37,7 @@ export function prismaWhere(kind: Kind, condition: Condition, grants: Grants): W
   if ('any' in condition) return condition.any.length === 0 ? NEVER : { OR: condition.any.map((c) => prismaWhere(kind, c, grants)) };
   if ('not' in condition) return { NOT: prismaWhere(kind, condition.not, grants) };
   if ('project' in condition) return projectWhere(kind, condition, grants);
+  if ('typed' in condition) throw new Error('a typed comparison (REST search) has no Prisma form; render it with conditionSql');
   const { prismaName, operator, value, caseInsensitive } = condition;
   if (operator === 'isNull') return { [prismaName]: null };
   if (operator === 'isNotNull') return { [prismaName]: { not: null } };

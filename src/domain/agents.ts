@@ -1,3 +1,4 @@
+import { allOf, fieldEquals, type Condition } from '../conditions/condition.ts';
 import { run, sql, type Queryable } from '../db/sql.ts';
 import { Agent, InboxMessage, Project, Session } from '../kinds/index.ts';
 import { text } from '../kinds/rules.ts';
@@ -191,12 +192,11 @@ export class Agents {
   }
 
   /** `GET …/agents/{agent_id}/sessions`: its sessions, newest first unless the caller orders otherwise. */
-  async sessions(ctx: RequestContext, projectRef: string, agentId: string, options: ListOptions) {
+  async sessions(ctx: RequestContext, projectRef: string, agentId: string, options: Omit<ListOptions, 'where'> & { where?: Condition | undefined }) {
     await this.get(ctx, projectRef, agentId);
-    const byAgent = sql`t.agent_id = ${agentId}`;
     return this.domain.list(ctx, Session, {
       ...options,
-      where: options.where ? sql`${options.where} AND ${byAgent}` : byAgent,
+      where: allOf(options.where, fieldEquals('agent_id', agentId)),
       orderBy: options.orderBy?.length ? options.orderBy : [{ field: 'created_at', direction: 'desc' }],
     });
   }

@@ -2,9 +2,9 @@ import type pg from 'pg';
 import type { Actor } from '../auth/actor.ts';
 import type { SecretBox } from '../auth/secret-box.ts';
 import { atLeast, NO_GRANTS, projectRole, readCondition } from '../auth/policy.ts';
-import { isAlways } from '../conditions/condition.ts';
+import { isAlways, type Condition } from '../conditions/condition.ts';
 import { holds, wireSubject } from '../conditions/evaluate.ts';
-import { conditionSql } from '../conditions/sql.ts';
+import { conditionSql, filterSql, type RowFilter } from '../conditions/sql.ts';
 import { run, sql, type Queryable, type Sql } from '../db/sql.ts';
 import { transaction, type Tx } from '../db/transaction.ts';
 import type { Field, Kind } from '../kinds/define.ts';
@@ -40,8 +40,11 @@ export interface OrderItem {
 }
 
 export interface ListOptions {
-  /** Filter over the row alias `t`, built only from queryable fields (TSL or GraphQL `where`). */
-  where?: Sql;
+  /**
+   * Which rows: a condition on queryable fields (REST `search`, GraphQL `where`, a route's own
+   * filter), rendered by src/conditions/sql.ts. SQL over the row alias `t` only from domain code.
+   */
+  where?: RowFilter;
   orderBy?: readonly OrderItem[];
   page?: number;
   size?: number;
@@ -50,6 +53,9 @@ export interface ListOptions {
 }
 
 export const MAX_PAGE_SIZE = 65500;
+
+/** Rows of one project: a project-scoped row's `project_id`, a workflow member's workflow's project. */
+const inProject = (projectId: string): Condition => ({ project: { ids: [projectId] } });
 
 export interface DomainOptions {
   /** Encryption of secrets at rest; without it, writes that store a secret answer 503. */
@@ -172,16 +178,14 @@ export class Domain {
     const pageNumber = options.page ?? 1;
     const size = Math.min(options.size ?? 100, MAX_PAGE_SIZE);
     const orderBy = orderColumns(kind, options.orderBy ?? []);
-    const conditions: Sql[] = [options.where ?? sql`true`];
+    const conditions: Sql[] = [options.where ? filterSql(kind, options.where) : sql`true`];
     const visible = this.readableRows(ctx.actor, kind);
     if (visible) conditions.push(visible);
     const projectRef = options.projectRef ?? (kind.scope === 'project' || kind.scope === 'workflow' ? ctx.projectScope : undefined);
     if (projectRef !== undefined && (kind.scope === 'project' || kind.scope === 'workflow')) {
       const projectId = await findProjectId(db, projectRef);
       if (projectId === undefined) return { rows: [], total: 0, page: pageNumber, size };
-      conditions.push(
-        kind.scope === 'project' ? sql`t.project_id = ${projectId}` : sql`t.workflow_id IN (SELECT w.id FROM workflows w WHERE w.project_id = ${projectId})`,
-      );
+      conditions.push(conditionSql(kind, inProject(projectId)));
     }
     const where = conditions.reduce((a, b) => sql`${a} AND ${b}`);
     const result = await page(db, kind, { where, orderBy, page: pageNumber, size, computed: behaviourOf(kind).computed });

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../domain/service.ts';
 import type { ParameterObject } from 'openapi3-ts/oas31';
-import { sql } from '../db/sql.ts';
+import { allOf, fieldEquals } from '../conditions/condition.ts';
 import { invalid, notFound } from '../domain/errors.ts';
 import { toWire, type Row } from '../domain/wire.ts';
 import type { Kind } from '../kinds/define.ts';
@@ -89,7 +89,7 @@ function readFilter(query: URLSearchParams) {
   const read = query.get('read');
   if (read === null) return undefined;
   if (read !== 'true' && read !== 'false') throw invalid('read must be true or false', 'read');
-  return sql`t.read = ${read === 'true'}`;
+  return fieldEquals('read', read === 'true');
 }
 
 export function agentRoutes(): Route[] {
@@ -266,11 +266,10 @@ function inboxRoutes(): Route[] {
       async handle({ ctx, params, query }, services) {
         const list = parseListParams(InboxMessage, query);
         const agent = await services.agents.get(ctx, params['id']!, params['agent_id']!);
-        const conditions = [sql`t.agent_id = ${agent.id}`, readFilter(query), list.where].filter((c) => c !== undefined);
         const result = await services.domain.list(ctx, InboxMessage, {
           ...list,
           projectRef: agent['project_id'] as string,
-          where: conditions.reduce((a, b) => sql`${a} AND ${b}`),
+          where: allOf(fieldEquals('agent_id', agent.id), readFilter(query), list.where),
           orderBy: list.orderBy.length ? list.orderBy : [{ field: 'created_at', direction: 'desc' }],
         });
         return page(InboxMessage, result.rows, result, list);

@@ -1,14 +1,14 @@
-import type { Sql } from '../db/sql.ts';
+import type { Condition } from '../conditions/condition.ts';
 import { badRequest, invalid } from '../domain/errors.ts';
 import { MAX_PAGE_SIZE, type OrderItem } from '../domain/service.ts';
 import type { Kind } from '../kinds/define.ts';
-import { compileSearch, parseOrderBy } from './search/index.ts';
+import { parseOrderBy, searchCondition } from './search/index.ts';
 
 /** The list parameters of rest-contract §6: page, size, search, orderBy, fields, project_id. */
 export interface ListParams {
   page: number;
   size: number;
-  where: Sql | undefined;
+  where: Condition | undefined;
   orderBy: OrderItem[];
   /** Sparse fieldset: the wire fields to return besides `id`; undefined for full objects. */
   fields: string[] | undefined;
@@ -28,7 +28,7 @@ export function parseListParams(kind: Kind, query: URLSearchParams): ListParams 
   return {
     page,
     size: Math.min(size, MAX_PAGE_SIZE),
-    where: compileSearch(kind, query.get('search') ?? ''),
+    where: searchCondition(kind, query.get('search') ?? ''),
     orderBy: parseOrderBy(kind, query.get('orderBy') ?? ''),
     fields: parseFields(kind, query.get('fields')),
     projectRef: projectRef === '' ? undefined : projectRef,

@@ -1,17 +1,18 @@
-import { ident, join, raw, sql, type Sql } from '../../db/sql.ts';
+import type { Condition, Expression, SqlType, TypedOperator } from '../../conditions/condition.ts';
 import { queryableField } from '../../domain/service.ts';
 import type { ColumnType, Kind } from '../../kinds/define.ts';
 import { parseTimestamp } from '../../kinds/rules.ts';
 import { SearchError } from './lexer.ts';
-import type { Expr, Literal, Operand, Predicate, Value } from './parser.ts';
+import type { ComparisonOperator, Expr, Literal, Operand, Predicate, Value } from './parser.ts';
 
 /**
- * Checks a TSL tree against a Kind and compiles it to a parameterized SQL condition over the row
- * alias `t` (rest-contract §6.3).
+ * Checks a TSL tree against a Kind and turns it into a condition tree (src/conditions/) of typed
+ * comparisons (rest-contract §6.3). It writes no SQL: src/conditions/sql.ts renders the tree, as
+ * it renders the read policy and the GraphQL `where` inputs.
  *
- * The SQL text is made only of fixed keywords and operators (`raw`) and of column names that
- * `queryableField` returned (`ident`); every literal becomes a bind parameter with an explicit cast
- * (`$1::integer`), so Postgres never has to guess a parameter's type.
+ * Fields resolve only to what `queryableField` returns; every literal is converted here to the
+ * type it is compared in (the renderer casts each parameter to it, `$1::integer`), so Postgres
+ * never has to guess a parameter's type and a bad literal is a 400, not a failed statement.
  *
  * Arithmetic is evaluated in `numeric`: integer overflow (`timeout * 2147483647`) and operators that
  * Postgres lacks for `double precision` (`%`) cannot turn a search into a server error, and a
@@ -19,7 +20,7 @@ import type { Expr, Literal, Operand, Predicate, Value } from './parser.ts';
  */
 
 /** The SQL type a comparison is made in. */
-export type SearchType = 'text' | 'integer' | 'bigint' | 'double precision' | 'boolean' | 'timestamptz' | 'numeric';
+export type SearchType = SqlType;
 
 const COLUMN_TYPES: Partial<Record<ColumnType, SearchType>> = {
   text: 'text',
@@ -33,7 +34,12 @@ const COLUMN_TYPES: Partial<Record<ColumnType, SearchType>> = {
 
 const NUMERIC_COLUMNS: ReadonlySet<SearchType> = new Set(['integer', 'bigint', 'double precision']);
 
-const SQL_COMPARISON = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' } as const;
+const COMPARISON: Record<ComparisonOperator, TypedOperator> = { '=': 'eq', '!=': 'ne', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
+
+const PATTERN = {
+  like: { plain: 'like', negated: 'notLike' },
+  ilike: { plain: 'ilike', negated: 'notIlike' },
+} as const satisfies Record<string, { plain: TypedOperator; negated: TypedOperator }>;
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
@@ -41,39 +47,42 @@ const INT32_MAX = 2147483647;
 const NUMBER = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
 
 /** Compiles a parsed search for `kind`; throws SearchError when it does not fit the Kind. */
-export function compile(kind: Kind, expr: Expr): Sql {
+export function compile(kind: Kind, expr: Expr): Condition {
   switch (expr.type) {
     case 'or':
-    case 'and': {
-      const operands = expr.operands.map((e) => compile(kind, e));
-      return sql`(${join(operands, expr.type === 'or' ? ' OR ' : ' AND ')})`;
-    }
+      return { any: expr.operands.map((e) => compile(kind, e)) };
+    case 'and':
+      return { all: expr.operands.map((e) => compile(kind, e)) };
     case 'not':
-      return sql`(NOT ${compile(kind, expr.operand)})`;
+      return { not: compile(kind, expr.operand) };
     default:
       return predicate(kind, expr);
   }
 }
 
-function predicate(kind: Kind, p: Predicate): Sql {
+function predicate(kind: Kind, p: Predicate): Condition {
   const left = compileValue(kind, p.left);
+  const typed = (operator: TypedOperator, values: unknown[], type: SearchType = left.type): Condition => ({
+    typed: { left: left.expression, type, operator, values },
+  });
   switch (p.type) {
     case 'compare':
-      return sql`(${left.sql} ${raw(SQL_COMPARISON[p.operator])} ${param(p.right, left)})`;
+      return typed(COMPARISON[p.operator], [convert(p.right, left)]);
     case 'is-null':
-      return sql`(${left.sql} ${raw(p.negated ? 'IS NOT NULL' : 'IS NULL')})`;
-    case 'in': {
-      const list = p.list.map((l) => param(l, left));
-      return sql`(${left.sql} ${raw(p.negated ? 'NOT IN' : 'IN')} (${join(list, ', ')}))`;
-    }
+      return typed(p.negated ? 'isNotNull' : 'isNull', []);
+    case 'in':
+      return typed(
+        p.negated ? 'notIn' : 'in',
+        p.list.map((l) => convert(l, left)),
+      );
     case 'between':
-      return sql`(${left.sql} ${raw(p.negated ? 'NOT BETWEEN' : 'BETWEEN')} ${param(p.low, left)} AND ${param(p.high, left)})`;
+      return typed(p.negated ? 'notBetween' : 'between', [convert(p.low, left), convert(p.high, left)]);
     case 'like': {
       if (left.type !== 'text') throw new SearchError(`'${p.operator}' is only allowed on text fields, not on ${left.description}`, p.left.position);
       const pattern = textValue(p.pattern);
       if (endsWithEscape(pattern)) throw new SearchError(`a ${p.operator} pattern must not end with the escape character '\\'`, p.pattern.position);
-      const operator = (p.negated ? 'NOT ' : '') + p.operator.toUpperCase();
-      return sql`(${left.sql} ${raw(operator)} ${pattern}::text)`;
+      const operators = PATTERN[p.operator];
+      return typed(p.negated ? operators.negated : operators.plain, [pattern], 'text');
     }
     case 'regex':
       throw new SearchError(`the regular expression operator '${p.operator}' is not supported`, p.position);
@@ -81,7 +90,7 @@ function predicate(kind: Kind, p: Predicate): Sql {
 }
 
 interface TypedValue {
-  sql: Sql;
+  expression: Expression;
   type: SearchType;
   /** For messages: `field 'timeout'` or `an arithmetic expression`. */
   description: string;
@@ -90,36 +99,32 @@ interface TypedValue {
 function compileValue(kind: Kind, value: Value): TypedValue {
   if (value.type === 'field') {
     const field = resolveField(kind, value);
-    return { sql: column(field.name), type: field.type, description: `field '${field.name}'` };
+    return { expression: { column: field.name }, type: field.type, description: `field '${field.name}'` };
   }
-  return { sql: numeric(kind, value), type: 'numeric', description: 'an arithmetic expression' };
+  return { expression: numeric(kind, value), type: 'numeric', description: 'an arithmetic expression' };
 }
 
-/** An arithmetic operand as a `numeric` SQL expression. */
-function numeric(kind: Kind, operand: Operand): Sql {
+/** An arithmetic operand, evaluated in `numeric`. */
+function numeric(kind: Kind, operand: Operand): Expression {
   switch (operand.type) {
     case 'field': {
       const field = resolveField(kind, operand);
       if (!NUMERIC_COLUMNS.has(field.type))
         throw new SearchError(`arithmetic is only allowed on numeric fields, not on field '${field.name}'`, operand.position);
-      return sql`${column(field.name)}::numeric`;
+      return { column: field.name };
     }
     case 'string':
       throw new SearchError(`arithmetic operands must be numbers, not ${operand.text}`, operand.position);
     case 'number':
       if (!Number.isFinite(operand.value)) throw new SearchError(`${operand.text} is not a valid number`, operand.position);
-      return sql`${operand.value}::numeric`;
+      return { number: operand.value };
     case 'arithmetic': {
       const left = numeric(kind, operand.left);
       const right = numeric(kind, operand.right);
-      const operator = raw(operand.operator);
-      if (operand.operator !== '/' && operand.operator !== '%') return sql`(${left} ${operator} ${right})`;
-      if (operand.right.type === 'number') {
-        if (operand.right.value === 0) throw new SearchError('division by zero', operand.right.position);
-        return sql`(${left} ${operator} ${right})`;
+      if ((operand.operator === '/' || operand.operator === '%') && operand.right.type === 'number' && operand.right.value === 0) {
+        throw new SearchError('division by zero', operand.right.position);
       }
-      // A divisor read from a row may be zero: that row then does not match instead of failing the query.
-      return sql`(${left} ${operator} NULLIF(${right}, 0))`;
+      return { arithmetic: operand.operator, left, right };
     }
   }
 }
@@ -135,16 +140,6 @@ function resolveField(kind: Kind, ref: Extract<Value, { type: 'field' }>): { nam
     throw new SearchError(declared ? `field '${ref.name}' cannot be used in a search` : `unknown field '${ref.name}'`, ref.position);
   }
   return { name: field.name, type };
-}
-
-function column(name: string): Sql {
-  return sql`t.${ident(name)}`;
-}
-
-/** A literal converted to the type it is compared with, as a cast bind parameter. */
-function param(literal: Literal, target: TypedValue): Sql {
-  const value = convert(literal, target);
-  return sql`${value}::${raw(target.type)}`;
 }
 
 function convert(literal: Literal, target: TypedValue): string | number | boolean | Date {

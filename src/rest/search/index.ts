@@ -1,3 +1,5 @@
+import type { Condition } from '../../conditions/condition.ts';
+import { conditionSql } from '../../conditions/sql.ts';
 import type { Sql } from '../../db/sql.ts';
 import { badRequest } from '../../domain/errors.ts';
 import { queryableField, type OrderItem } from '../../domain/service.ts';
@@ -9,9 +11,9 @@ import { parse } from './parser.ts';
 /**
  * The REST list parameters `search` (rest-contract §6.3) and `orderBy` (§6.2).
  *
- * `compileSearch` turns a Tree Search Language filter into a parameterized SQL condition over the
- * row alias `t`; `parseOrderBy` turns `orderBy` into checked order items. Every failure is a
- * DomainError with code 21 (400).
+ * `searchCondition` turns a Tree Search Language filter into a condition tree (src/conditions/) that
+ * the domain renders as SQL over the row alias `t`; `parseOrderBy` turns `orderBy` into checked
+ * order items. Every failure is a DomainError with code 21 (400).
  */
 
 export type { OrderItem } from '../../domain/service.ts';
@@ -24,10 +26,10 @@ export { SearchError, tokenize } from './lexer.ts';
 export const MAX_SEARCH_LENGTH = 8192;
 
 /**
- * The SQL condition for `search` on `kind`, or undefined when `search` is empty or only whitespace.
+ * The condition for `search` on `kind`, or undefined when `search` is empty or only whitespace.
  * Throws 400 code 21 `Failed to parse search query: <search>[: <detail>]` on any failure.
  */
-export function compileSearch(kind: Kind, search: string): Sql | undefined {
+export function searchCondition(kind: Kind, search: string): Condition | undefined {
   const failed = `Failed to parse search query: ${search}`;
   if (search.length > MAX_SEARCH_LENGTH && [...search].length > MAX_SEARCH_LENGTH) {
     throw badRequest(`${failed}: longer than ${MAX_SEARCH_LENGTH} characters`);
@@ -39,6 +41,12 @@ export function compileSearch(kind: Kind, search: string): Sql | undefined {
     if (error instanceof SearchError) throw badRequest(`${failed}: ${error.message}`);
     throw error;
   }
+}
+
+/** The SQL a `search` runs as (src/conditions/sql.ts renders it), for inspection; undefined when empty. */
+export function compileSearch(kind: Kind, search: string): Sql | undefined {
+  const condition = searchCondition(kind, search);
+  return condition === undefined ? undefined : conditionSql(kind, condition);
 }
 
 const DIRECTIONS: ReadonlyMap<string, OrderItem['direction']> = new Map([
