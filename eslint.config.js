@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'src/generated/'] },
+  { ignores: ['node_modules/', 'data/', '.cache/', 'coverage/', 'src/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
