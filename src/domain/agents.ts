@@ -1,5 +1,6 @@
 import { allOf, fieldEquals, type Condition } from '../conditions/condition.ts';
 import { run, sql, type Queryable } from '../db/sql.ts';
+import { decidedAs, type FieldName, type InputField, type Kind } from '../kinds/define.ts';
 import { Agent, InboxMessage, Project, Session } from '../kinds/index.ts';
 import { text } from '../kinds/rules.ts';
 import type { WriteContext } from './behaviour.ts';
@@ -25,19 +26,41 @@ const INBOX_BUDGET = 256 * 1024;
 /** Peers listed in a start prompt at most. */
 const MAX_PEERS = 100;
 
-/** The agent settings a started session inherits. */
-const INHERITED = [
-  'repo_url',
-  'workflow_id',
-  'llm_model',
-  'llm_temperature',
-  'llm_max_tokens',
-  'bot_account_name',
-  'resource_overrides',
-  'environment_variables',
-  'labels',
-  'annotations',
-] as const;
+/**
+ * What an agent's start does with each field of the session it creates (head-contract H3), checked
+ * by the compiler:
+ * - `inherited`: the agent's value of the same-named field, when it has one (only fields an Agent declares);
+ * - `set`: made by the start — the project, the agent, a generated name, the start prompt;
+ * - `default`: left to the session's declared default.
+ */
+export const ON_START = {
+  name: 'set',
+  prompt: 'set',
+  repo_url: 'inherited',
+  repos: 'default',
+  interactive: 'default',
+  timeout: 'default',
+  llm_model: 'inherited',
+  llm_temperature: 'inherited',
+  llm_max_tokens: 'inherited',
+  workflow_id: 'inherited',
+  assigned_user_id: 'default',
+  parent_session_id: 'default',
+  bot_account_name: 'inherited',
+  resource_overrides: 'inherited',
+  environment_variables: 'inherited',
+  labels: 'inherited',
+  annotations: 'inherited',
+  project_id: 'set',
+  agent_id: 'set',
+} as const satisfies StartDecisions;
+
+/** `inherited` is only a choice for a session field the Agent also declares. */
+export type StartDecisions<S extends Kind = typeof Session, A extends Kind = typeof Agent> = {
+  readonly [N in InputField<S>]: N extends FieldName<A> ? 'inherited' | 'set' | 'default' : 'set' | 'default';
+};
+
+const INHERITED = decidedAs(ON_START, 'inherited');
 
 interface InboxRow {
   id: string;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { run, sql, type Queryable } from '../db/sql.ts';
+import { decidedAs, fieldsWithAccess, type Decisions, type InputField, type Kind, type StatusField } from '../kinds/define.ts';
 import { Session, Workflow } from '../kinds/index.ts';
 import { branch, gitUrl, repoPath, type Rule } from '../kinds/rules.ts';
 import { SESSION_PHASES, type SessionRepo } from '../kinds/session.ts';
@@ -26,36 +27,45 @@ type Repo = z.infer<typeof SessionRepo>;
 const STARTABLE: ReadonlySet<string> = new Set(['', 'Stopped', 'Failed', 'Completed']);
 const STOPPABLE: ReadonlySet<string> = new Set(['Running', 'Creating', 'Pending']);
 
-/** The keys `PATCH /sessions/{id}/status` writes, in the order the contract lists them. */
-const STATUS_FIELDS = [
-  'phase',
-  'start_time',
-  'completion_time',
-  'sdk_session_id',
-  'sdk_restart_count',
-  'conditions',
-  'reconciled_repos',
-  'reconciled_workflow',
-  'kube_cr_uid',
-  'kube_namespace',
-] as const;
+/**
+ * The keys `PATCH /sessions/{id}/status` writes: the fields the declaration gives `status` access,
+ * in declaration order (the order the contract lists them).
+ */
+export const STATUS_FIELDS: readonly StatusField<typeof Session>[] = fieldsWithAccess(Session, 'status');
 
-/** The data fields a clone copies from its source (rest-contract §10.4); workflow_id is decided apart. */
-const CLONED_FIELDS = [
-  'prompt',
-  'repo_url',
-  'repos',
-  'interactive',
-  'timeout',
-  'llm_model',
-  'llm_temperature',
-  'llm_max_tokens',
-  'bot_account_name',
-  'resource_overrides',
-  'environment_variables',
-  'labels',
-  'annotations',
-] as const;
+/**
+ * What a clone does with each field a POST accepts (rest-contract §10.4), checked by the compiler:
+ * - `copied`: the source's value, when it has one;
+ * - `given`: decided by the clone itself — the request's name and project, else the source's; the
+ *   source as parent; the source's workflow when it is live in the target project;
+ * - `dropped`: not carried over (the clone belongs to no agent and to no assignee yet).
+ * Status and server-set fields are never copied: a clone is a new, never-started session.
+ */
+export const ON_CLONE = {
+  name: 'given',
+  prompt: 'copied',
+  repo_url: 'copied',
+  repos: 'copied',
+  interactive: 'copied',
+  timeout: 'copied',
+  llm_model: 'copied',
+  llm_temperature: 'copied',
+  llm_max_tokens: 'copied',
+  workflow_id: 'given',
+  assigned_user_id: 'dropped',
+  parent_session_id: 'given',
+  bot_account_name: 'copied',
+  resource_overrides: 'copied',
+  environment_variables: 'copied',
+  labels: 'copied',
+  annotations: 'copied',
+  project_id: 'given',
+  agent_id: 'dropped',
+} as const satisfies CloneDecisions;
+
+export type CloneDecisions<K extends Kind = typeof Session> = Decisions<InputField<K>, 'copied' | 'given' | 'dropped'>;
+
+const CLONED_FIELDS = decidedAs(ON_CLONE, 'copied');
 
 /** Longest base for a generated workflow name, leaving room for `-<n>` within Line(255). */
 const WORKFLOW_NAME_BASE_MAX = 240;

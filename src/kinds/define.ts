@@ -220,24 +220,67 @@ function dedupe(indexes: (readonly string[])[]): (readonly string[])[] {
 /** The ObjectReference fields every Kind has (rest-contract §3.1). */
 export const BASE_COLUMNS = ['id', 'created_at', 'updated_at', 'deleted_at'] as const;
 
-type WireValue<S extends FieldSpec> = S['wire'] extends 'integer' | 'number'
-  ? number
-  : S['wire'] extends 'boolean'
-    ? boolean
-    : S['wire'] extends 'timestamp'
-      ? Date
-      : S['wire'] extends 'string-array'
-        ? string[]
-        : string;
+type WireValue<S extends FieldSpec> = S extends { enum: readonly (infer E extends string)[] }
+  ? E
+  : S['wire'] extends 'integer' | 'number'
+    ? number
+    : S['wire'] extends 'boolean'
+      ? boolean
+      : S['wire'] extends 'timestamp'
+        ? Date
+        : S['wire'] extends 'string-array'
+          ? string[]
+          : string;
 
 type Stored<F extends Record<string, FieldSpec>> = {
-  [K in keyof F as F[K]['column'] extends false ? never : K]: F[K] extends { required: true } | { default: unknown } | { notNull: true }
+  [K in keyof F as F[K] extends { column: false } ? never : K]: F[K] extends { required: true } | { default: unknown } | { notNull: true }
     ? WireValue<F[K]>
     : WireValue<F[K]> | null;
 };
 
 /**
  * A row of a Kind as the domain layer hands it around: base columns plus every stored field.
- * `json-text` fields hold compact JSON text exactly as Postgres returns it; timestamps are Dates.
+ * `json-text` fields hold compact JSON text exactly as Postgres returns it; timestamps are Dates;
+ * a field with a closed set of values has that union as its type.
  */
-export type RecordOf<K extends Kind> = { id: string; created_at: Date; updated_at: Date } & Stored<K['specs']>;
+export type RecordOf<K extends Kind> = { id: string; created_at: Date; updated_at: Date; deleted_at: Date | null } & Stored<K['specs']>;
+
+// --- typed records and per-field decisions -----------------------------------------------------
+
+/** The names of a Kind's declared fields. */
+export type FieldName<K extends Kind> = keyof K['specs'] & string;
+
+/** A declared field's access, `writable` when the declaration leaves it out. */
+export type AccessOf<S> = S extends { access: infer A extends Access } ? A : 'writable';
+
+/** The Kind's fields declared with one of the accesses `A`, e.g. its status fields. */
+export type FieldsWithAccess<K extends Kind, A extends Access> = {
+  [N in FieldName<K>]: AccessOf<K['specs'][N]> extends A ? N : never;
+}[FieldName<K>];
+
+/** The fields a POST accepts: everything but what the server sets (`read-only`, `status`). */
+export type InputField<K extends Kind> = FieldsWithAccess<K, 'writable' | 'immutable' | 'write-only'>;
+
+/** The Kind's status fields, written by its status path only. */
+export type StatusField<K extends Kind> = FieldsWithAccess<K, 'status'>;
+
+/** The Kind's fields declared with one of `access`, in declaration order. */
+export function fieldsWithAccess<K extends Kind, const A extends Access>(kind: K, ...access: A[]): FieldsWithAccess<K, A>[] {
+  return kind.fields.filter((f) => (access as Access[]).includes(f.access)).map((f) => f.name as FieldsWithAccess<K, A>);
+}
+
+/**
+ * One decision for each of `Names` (a Kind's fields, or a subset such as its input fields), as an
+ * object the compiler checks with `satisfies`: a missing field or an unknown one does not compile.
+ * Every place that handles a Kind's rows states what it does with each field this way, so adding a
+ * field to a declaration makes `tsc` point at each place that must decide about it.
+ */
+export type Decisions<Names extends string, D extends string> = { readonly [N in Names]: D };
+
+/** The names a decision map decides as `V`. */
+export type DecidedAs<M, V> = { [N in keyof M]: M[N] extends V ? N : never }[keyof M] & string;
+
+/** The names a decision map decides as `value`, in the map's order. */
+export function decidedAs<M extends Readonly<Record<string, string>>, const V extends M[keyof M]>(decisions: M, value: V): DecidedAs<M, V>[] {
+  return Object.keys(decisions).filter((name) => decisions[name] === value) as DecidedAs<M, V>[];
+}

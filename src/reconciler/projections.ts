@@ -1,10 +1,29 @@
 import { createHash } from 'node:crypto';
+import type { Decisions, DecidedAs, FieldName, RecordOf, StatusField } from '../kinds/define.ts';
+import type { Permission, Project, Session } from '../kinds/index.ts';
 
 /**
  * What Kubernetes should hold for each row (runtime.md §b.2–§b.3), as pure functions: no I/O, so
  * every mapping rule is testable on its own. The snake_case → camelCase mapping happens here and
  * nowhere else.
+ *
+ * The rows are typed from the Kind declarations (`RecordOf`). For each Kind it projects, the
+ * reconciler states what it does with every declared field (`*_FIELDS` below, checked by the
+ * compiler): a field added to the declaration does not compile until it is decided here, and the
+ * columns rows.ts reads are derived from the same decisions.
  */
+
+/**
+ * What the reconciler does with a field of a row it projects:
+ * - `read`: read with the row; it shapes the Kubernetes object or the row's lifecycle;
+ * - `status`: read to compare with the object's status before writing that back (sessions);
+ * - `joined`: a reference, resolved through a join to what the object embeds (workflow, creator, parent);
+ * - `ignored`: the Kubernetes object carries nothing of it.
+ */
+export type ReconcilerUse = 'read' | 'status' | 'joined' | 'ignored';
+
+/** The fields a decision map says the reconciler reads with the row. */
+export type ReadFields<M> = DecidedAs<M, 'read'>;
 
 export const MANAGED = 'ambient-code.io/managed';
 export const MANAGED_BY = 'ambient-code.io/managed-by';
@@ -51,15 +70,17 @@ function withUserKeys(user: { labels: StringMap; annotations: StringMap }, ours:
 
 // --- Project → Namespace ----------------------------------------------------------------------
 
-export interface ProjectRow {
-  id: string;
-  name: string;
-  display_name: string | null;
-  description: string | null;
-  labels: string | null;
-  annotations: string | null;
-  deleted_at: Date | null;
-}
+export const PROJECT_FIELDS = {
+  name: 'read',
+  display_name: 'read',
+  description: 'read',
+  labels: 'read',
+  annotations: 'read',
+  // The namespace's own phase is Kubernetes' to report; a deleted project's row is enough to remove it.
+  status: 'ignored',
+} as const satisfies Decisions<FieldName<typeof Project>, ReconcilerUse>;
+
+export type ProjectRow = Pick<RecordOf<typeof Project>, 'id' | 'deleted_at' | ReadFields<typeof PROJECT_FIELDS>>;
 
 export function desiredNamespace(project: ProjectRow): Metadata {
   const ours = {
@@ -86,15 +107,17 @@ export function canAdopt(observed: { labels?: StringMap }, projectId: string): b
 
 // --- Permission → RoleBinding ------------------------------------------------------------------
 
-export interface PermissionRow {
-  id: string;
-  project_id: string;
+export const PERMISSION_FIELDS = {
+  project_id: 'read',
+  subject_type: 'read',
+  subject_name: 'read',
+  role: 'read',
+} as const satisfies Decisions<FieldName<typeof Permission>, ReconcilerUse>;
+
+export type PermissionRow = Pick<RecordOf<typeof Permission>, 'id' | 'deleted_at' | ReadFields<typeof PERMISSION_FIELDS>> & {
+  /** The joined project's name: the RoleBinding's namespace. */
   project_name: string;
-  subject_type: 'user' | 'group';
-  subject_name: string;
-  role: 'admin' | 'edit' | 'view';
-  deleted_at: Date | null;
-}
+};
 
 export interface RoleBindingSpec {
   metadata: Metadata;
@@ -139,29 +162,45 @@ export function desiredRoleBinding(permission: PermissionRow, name: string, pref
 
 // --- Session → AgenticSession ------------------------------------------------------------------
 
-export interface SessionRow {
-  id: string;
-  project_id: string;
+export const SESSION_FIELDS = {
+  name: 'read',
+  prompt: 'read',
+  repo_url: 'read',
+  repos: 'read',
+  interactive: 'read',
+  timeout: 'read',
+  llm_model: 'read',
+  llm_temperature: 'read',
+  llm_max_tokens: 'read',
+  workflow_id: 'joined',
+  // Assignment is bookkeeping of the API; the runner works for the creator.
+  assigned_user_id: 'ignored',
+  parent_session_id: 'joined',
+  bot_account_name: 'read',
+  resource_overrides: 'read',
+  environment_variables: 'read',
+  labels: 'read',
+  annotations: 'read',
+  project_id: 'read',
+  // The agent composed the prompt when it started the session; the CR does not name it.
+  agent_id: 'ignored',
+  created_by_user_id: 'joined',
+  phase: 'read',
+  start_time: 'status',
+  completion_time: 'status',
+  sdk_session_id: 'status',
+  sdk_restart_count: 'status',
+  conditions: 'status',
+  reconciled_repos: 'status',
+  reconciled_workflow: 'status',
+  kube_cr_name: 'read',
+  kube_cr_uid: 'read',
+  kube_namespace: 'read',
+} as const satisfies Decisions<FieldName<typeof Session>, ReconcilerUse>;
+
+/** A session as its AgenticSession's spec and metadata are computed from it. */
+export type SessionRow = Pick<RecordOf<typeof Session>, 'id' | 'deleted_at' | ReadFields<typeof SESSION_FIELDS>> & {
   project_name: string;
-  name: string;
-  prompt: string | null;
-  repo_url: string | null;
-  repos: string | null;
-  interactive: boolean;
-  timeout: number;
-  llm_model: string;
-  llm_temperature: number;
-  llm_max_tokens: number;
-  bot_account_name: string | null;
-  resource_overrides: string | null;
-  environment_variables: string | null;
-  labels: string | null;
-  annotations: string | null;
-  phase: string | null;
-  kube_cr_name: string;
-  kube_namespace: string | null;
-  kube_cr_uid: string | null;
-  deleted_at: Date | null;
   /** The joined workflow (read even when soft-deleted). */
   workflow_repo_url: string | null;
   workflow_branch: string | null;
@@ -170,8 +209,12 @@ export interface SessionRow {
   creator_username: string | null;
   creator_name: string | null;
   creator_groups: string[] | null;
+  /** The joined parent session's CR name. */
   parent_cr_name: string | null;
-}
+};
+
+/** The status a session holds, compared with its CR's before writing the CR's back. */
+export type SessionStatusColumns = Pick<RecordOf<typeof Session>, DecidedAs<typeof SESSION_FIELDS, 'status'>>;
 
 /**
  * The CR's spec. CRD defaults are written explicitly (a repo's branch `main`, autoPush false, …):
@@ -322,6 +365,31 @@ export interface CrStatus {
   reconciledWorkflow?: { gitUrl: string; branch?: string; path?: string; status?: string; appliedAt?: string };
 }
 
+/**
+ * Where the write-back takes each status field of a session from (runtime.md §b.3.5), checked by
+ * the compiler for every status field the declaration has:
+ * - `cr`: copied from the AgenticSession (null when it has none);
+ * - `guarded`: copied unless a start or stop request the operator has not taken is pending;
+ * - `kept`: never from the CR — `kube_namespace` says where the CR lives, so the CR cannot move it.
+ */
+export const STATUS_SOURCES = {
+  phase: 'guarded',
+  start_time: 'cr',
+  completion_time: 'cr',
+  sdk_session_id: 'cr',
+  sdk_restart_count: 'cr',
+  conditions: 'cr',
+  reconciled_repos: 'cr',
+  reconciled_workflow: 'cr',
+  kube_cr_uid: 'cr',
+  kube_namespace: 'kept',
+} as const satisfies Decisions<StatusField<typeof Session>, 'cr' | 'guarded' | 'kept'>;
+
+/** The body of a status write-back: every `cr` field, and the `guarded` ones when not guarded. */
+export type StatusWriteBack = { [N in DecidedAs<typeof STATUS_SOURCES, 'cr'>]: string | number | null } & {
+  [N in DecidedAs<typeof STATUS_SOURCES, 'guarded'>]?: string;
+};
+
 const compact = (v: object | undefined) => (v === undefined ? null : JSON.stringify(dropUndefined(v as Record<string, unknown>)));
 
 /**
@@ -329,11 +397,11 @@ const compact = (v: object | undefined) => (v === undefined ? null : JSON.string
  * copied while the CR still carries a start request the operator has not taken, or a stop request
  * while it is still running: a stale status must not undo a fresh start or stop.
  */
-export function statusFromCr(cr: { metadata?: { uid?: string; annotations?: StringMap }; status?: CrStatus }): Record<string, unknown> {
+export function statusFromCr(cr: { metadata?: { uid?: string; annotations?: StringMap }; status?: CrStatus }): StatusWriteBack {
   const status = cr.status ?? {};
   const annotations = cr.metadata?.annotations ?? {};
   const guarded = START_REQUESTED_AT in annotations || (STOP_REQUESTED_AT in annotations && ['Pending', 'Creating', 'Running'].includes(status.phase ?? ''));
-  const body: Record<string, unknown> = {
+  const body: StatusWriteBack = {
     start_time: status.startTime ?? null,
     completion_time: status.completionTime ?? null,
     sdk_session_id: status.sdkSessionId ?? null,
@@ -372,6 +440,6 @@ export function statusFromCr(cr: { metadata?: { uid?: string; annotations?: Stri
       : null,
     kube_cr_uid: cr.metadata?.uid ?? null,
   };
-  if (!guarded && status.phase) body['phase'] = status.phase;
+  if (!guarded && status.phase) body.phase = status.phase;
   return body;
 }

@@ -13,6 +13,7 @@ import {
   specPatch,
   START_REQUESTED_AT,
   statusFromCr,
+  type StatusWriteBack,
   STOP_REQUESTED_AT,
   type CrStatus,
 } from './projections.ts';
@@ -104,7 +105,8 @@ async function applyDesired(c: ReconcileContext, session: LoadedSession, observe
 /** Copies the CR's status into the session when it differs from what the session holds. */
 async function writeBackStatus(c: ReconcileContext, session: LoadedSession, cr: KubeObject): Promise<void> {
   const body = statusFromCr(cr as never);
-  const held: Record<string, unknown> = {
+  // Every field the write-back may carry, as the session holds it (the compiler checks none is left out).
+  const held: Record<keyof StatusWriteBack, unknown> = {
     phase: session.phase,
     start_time: session.start_time?.toISOString() ?? null,
     completion_time: session.completion_time?.toISOString() ?? null,
@@ -115,7 +117,7 @@ async function writeBackStatus(c: ReconcileContext, session: LoadedSession, cr: 
     reconciled_workflow: session.reconciled_workflow,
     kube_cr_uid: session.kube_cr_uid,
   };
-  const differs = Object.entries(body).some(([key, value]) => !sameStatusValue(key, value, held[key]));
+  const differs = Object.entries(body).some(([key, value]) => !sameStatusValue(key, value, held[key as keyof StatusWriteBack]));
   if (differs) await c.sessions.updateStatus(reconciler, session.id, body);
 }
 

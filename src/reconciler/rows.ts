@@ -1,33 +1,45 @@
-import { run, sql, type Queryable } from '../db/sql.ts';
-import type { PermissionRow, ProjectRow, SessionRow } from './projections.ts';
+import { ident, join, run, sql, type Queryable, type Sql } from '../db/sql.ts';
+import { decidedAs } from '../kinds/define.ts';
+import {
+  PERMISSION_FIELDS,
+  PROJECT_FIELDS,
+  SESSION_FIELDS,
+  type PermissionRow,
+  type ProjectRow,
+  type SessionRow,
+  type SessionStatusColumns,
+} from './projections.ts';
 
 /**
  * What the reconciler reads from Postgres. Rows are read whether live or soft-deleted (a deleted
  * row tells it to delete what it produced), and joined rows likewise (runtime.md §b.3.2).
+ *
+ * The columns are the fields projections.ts decides to read, so a row has exactly its type's fields.
  */
 
+/** `alias.column, …` for declared field names. */
+const columns = (alias: 'p' | 's', names: readonly string[]): Sql =>
+  join(
+    names.map((name) => sql`${ident(alias)}.${ident(name)}`),
+    ', ',
+  );
+
+const PROJECT_COLUMNS = columns('p', ['id', 'deleted_at', ...decidedAs(PROJECT_FIELDS, 'read')]);
+const PERMISSION_COLUMNS = columns('p', ['id', 'deleted_at', ...decidedAs(PERMISSION_FIELDS, 'read')]);
+const SESSION_COLUMNS = columns('s', ['id', 'deleted_at', ...decidedAs(SESSION_FIELDS, 'read'), ...decidedAs(SESSION_FIELDS, 'status')]);
+
 export async function loadProject(db: Queryable, id: string): Promise<ProjectRow | undefined> {
-  const [row] = await run<ProjectRow>(db, sql`SELECT id, name, display_name, description, labels, annotations, deleted_at FROM projects WHERE id = ${id}`);
+  const [row] = await run<ProjectRow>(db, sql`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.id = ${id}`);
   return row;
 }
 
 export async function loadPermission(db: Queryable, id: string): Promise<(PermissionRow & { project_deleted_at: Date | null }) | undefined> {
   const [row] = await run<PermissionRow & { project_deleted_at: Date | null }>(
     db,
-    sql`SELECT p.id, p.project_id, pr.name AS project_name, p.subject_type, p.subject_name, p.role, p.deleted_at, pr.deleted_at AS project_deleted_at
+    sql`SELECT ${PERMISSION_COLUMNS}, pr.name AS project_name, pr.deleted_at AS project_deleted_at
           FROM permissions p JOIN projects pr ON pr.id = p.project_id WHERE p.id = ${id}`,
   );
   return row;
-}
-
-export interface SessionStatusColumns {
-  start_time: Date | null;
-  completion_time: Date | null;
-  sdk_session_id: string | null;
-  sdk_restart_count: number;
-  conditions: string | null;
-  reconciled_repos: string | null;
-  reconciled_workflow: string | null;
 }
 
 export type LoadedSession = SessionRow & SessionStatusColumns & { project_deleted_at: Date | null };
@@ -35,11 +47,7 @@ export type LoadedSession = SessionRow & SessionStatusColumns & { project_delete
 export async function loadSession(db: Queryable, id: string): Promise<LoadedSession | undefined> {
   const [row] = await run<LoadedSession>(
     db,
-    sql`SELECT s.id, s.project_id, pr.name AS project_name, pr.deleted_at AS project_deleted_at, s.name, s.prompt, s.repo_url, s.repos,
-               s.interactive, s.timeout, s.llm_model, s.llm_temperature, s.llm_max_tokens, s.bot_account_name,
-               s.resource_overrides, s.environment_variables, s.labels, s.annotations, s.phase, s.kube_cr_name,
-               s.kube_namespace, s.kube_cr_uid, s.deleted_at, s.start_time, s.completion_time, s.sdk_session_id,
-               s.sdk_restart_count, s.conditions, s.reconciled_repos, s.reconciled_workflow,
+    sql`SELECT ${SESSION_COLUMNS}, pr.name AS project_name, pr.deleted_at AS project_deleted_at,
                w.repo_url AS workflow_repo_url, w.branch AS workflow_branch, w.path AS workflow_path,
                u.username AS creator_username, u.name AS creator_name, u.groups AS creator_groups,
                parent.kube_cr_name AS parent_cr_name
