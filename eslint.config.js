@@ -15,5 +15,23 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // Protocol layers build conditions (src/conditions/) and leave SQL to the domain and its renderers.
+    files: ['src/rest/**/*.ts', 'src/schema/**/*.ts', 'src/graphql/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/sql.ts'],
+              allowTypeImports: true,
+              message: 'Protocol layers write no SQL: build a Condition (src/conditions/) and let the domain render it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );
