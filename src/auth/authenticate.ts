@@ -11,7 +11,14 @@ import type { Identity, ProvisionedUser } from './provisioning.ts';
  * Anything that fails answers 401 code 15.
  */
 export interface Authenticator {
-  authenticate(req: IncomingMessage, options?: { allowQueryToken?: boolean }): Promise<Actor>;
+  authenticate(req: IncomingMessage, options?: AuthenticateOptions): Promise<Actor>;
+}
+
+export interface AuthenticateOptions {
+  /** Streaming endpoints: `?token=` is a credential too. */
+  allowQueryToken?: boolean;
+  /** A runner-facing endpoint (runtime.md §c.7): Kubernetes tokens are reviewed even with AUTH_TOKEN_REVIEW off. */
+  runnerFacing?: boolean;
 }
 
 export const unauthenticated = (reason?: string) => new DomainError(15, reason);

@@ -12,6 +12,7 @@ import {
   unauthenticated,
   unverifiedClaims,
   userActorFor,
+  type AuthenticateOptions,
   type Authenticator,
 } from './authenticate.ts';
 import type { AuthConfig } from './config.ts';
@@ -31,7 +32,7 @@ import { TrustedProxies } from './trusted-proxies.ts';
  * 2. without one, from a trusted proxy (AUTH_TRUSTED_PROXIES) only: its identity headers;
  * 3. else, on streaming endpoints, `?token=`;
  * 4. `apk_…` → the project key;
- * 5. with AUTH_TOKEN_REVIEW=on, a token that is not one of our JWTs (not a JWT, or one whose `kid`
+ * 5. with AUTH_TOKEN_REVIEW=on (on runner-facing endpoints: whenever there is Kubernetes), a token that is not one of our JWTs (not a JWT, or one whose `kid`
  *    no key of AUTH_JWKS_* has; in development mode: not a JWT, or a Kubernetes ServiceAccount
  *    JWT) → Kubernetes TokenReview;
  * 6. else a JWT, verified (development mode: its claims read unverified; no token: `developer`).
@@ -61,16 +62,16 @@ export function createAuthenticator(config: AuthConfig, deps: AuthenticatorDeps)
       audience: config.audience,
     };
   }
-  let reviewer: TokenReviewer | undefined;
-  if (config.tokenReview) {
-    if (!deps.kubeConfig) throw new Error('AUTH_TOKEN_REVIEW=on needs Kubernetes: set KUBECONFIG, or run in a pod with a service account');
-    reviewer = new TokenReviewer({ kubeConfig: deps.kubeConfig, log: deps.log, ...config.tokenReview });
-  }
+  if (config.tokenReview && !deps.kubeConfig) throw new Error('AUTH_TOKEN_REVIEW=on needs Kubernetes: set KUBECONFIG, or run in a pod with a service account');
+  // With Kubernetes, runner-facing endpoints always review runner tokens (runtime.md §c.7); other
+  // endpoints only when AUTH_TOKEN_REVIEW=on.
+  const reviewer = deps.kubeConfig ? new TokenReviewer({ kubeConfig: deps.kubeConfig, log: deps.log, ...config.tokenReview }) : undefined;
   return new RequestAuthenticator({
     pool: deps.pool,
     users: deps.users,
     jwt,
     reviewer,
+    reviewEverywhere: config.tokenReview !== undefined,
     proxies: config.trustedProxies.length > 0 ? new TrustedProxies(config.trustedProxies) : undefined,
     platformAdmins: new PlatformAdmins(config.platformAdmins),
   });
@@ -88,6 +89,8 @@ interface RequestAuthenticatorOptions {
   /** JWT verification; undefined is development mode. */
   jwt: JwtRules | undefined;
   reviewer: TokenReviewer | undefined;
+  /** AUTH_TOKEN_REVIEW=on: every endpoint reviews; else only runner-facing ones. */
+  reviewEverywhere: boolean;
   proxies: TrustedProxies | undefined;
   platformAdmins: PlatformAdmins;
 }
@@ -100,14 +103,15 @@ export class RequestAuthenticator implements Authenticator {
     return this.options.reviewer;
   }
 
-  async authenticate(req: IncomingMessage, options: { allowQueryToken?: boolean } = {}): Promise<Actor> {
+  async authenticate(req: IncomingMessage, options: AuthenticateOptions = {}): Promise<Actor> {
     let token = headerToken(req);
     if (token === undefined) {
       const asserted = this.options.proxies?.identity(req);
       if (asserted) return this.actorFor(asserted, 'proxy');
       if (options.allowQueryToken) token = queryToken(req);
     }
-    const { jwt, reviewer } = this.options;
+    const { jwt } = this.options;
+    const reviewer = this.options.reviewEverywhere || options.runnerFacing ? this.options.reviewer : undefined;
     if (token === undefined) {
       if (jwt) throw unauthenticated('no credentials: send Authorization: Bearer <token>');
       return this.actorFor({ username: 'developer', name: 'Developer', groups: [] }, 'development');
