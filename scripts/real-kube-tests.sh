@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs the reconciler tests (test/reconciler) against a REAL kube-apiserver instead of the fake:
+# Runs the reconciler tests (test/reconciler) and the TokenReview authentication tests
+# (test/auth/token-review.test.ts: ServiceAccount tokens from the real TokenRequest API, reviewed by
+# the real TokenReview API) against a REAL kube-apiserver instead of the fake:
 # Kubernetes 1.20 built from Debian's source package, with etcd from Debian, as measured in
 # shared/notes/kubernetes.md. The binaries live in .cache/kube (ignored by git).
 #
@@ -138,4 +140,4 @@ curl -fsk -H "Authorization: Bearer $TOKEN" "https://127.0.0.1:$API_PORT/readyz"
 
 echo "real-kube-tests: kube-apiserver ready on https://127.0.0.1:$API_PORT"
 REAL_KUBE_URL="https://127.0.0.1:$API_PORT" REAL_KUBE_TOKEN=$TOKEN NODE_TLS_REJECT_UNAUTHORIZED=0 \
-  npx vitest run test/reconciler --testTimeout 120000
+  npx vitest run test/reconciler test/auth/token-review.test.ts --testTimeout 120000

@@ -66,7 +66,7 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
   return {
     domain,
     sessions: new SessionActions(domain, runner),
-    authenticator: createAuthenticator(config.auth, { pool, users: new UserProvisioning(pool, domain), log }),
+    authenticator: createAuthenticator(config.auth, { pool, users: new UserProvisioning(pool, domain), log, kubeConfig: kube ?? undefined }),
     validator: new BodyValidator(componentSchemas()),
     metrics: new HttpMetrics(),
     feed,

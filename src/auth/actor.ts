@@ -4,7 +4,7 @@ import type { Role } from '../kinds/rules.ts';
  * Who is making a request, as authentication established it. The domain layer authorizes every
  * operation against an Actor; it never looks at tokens or headers.
  */
-export type Actor = UserActor | KeyActor | SystemActor;
+export type Actor = UserActor | KeyActor | ServiceAccountActor | SystemActor;
 
 export interface UserActor {
   type: 'user';
@@ -25,6 +25,26 @@ export interface KeyActor {
   role: Role;
   /** The key's creator, recorded as the owner of what the key creates. */
   creatorId: string | null;
+}
+
+/**
+ * A Kubernetes ServiceAccount (`system:serviceaccount:<namespace>:<name>`), as a TokenReview or a
+ * trusted proxy reported it. The policy grants it nothing: it is not a user, has no Permissions and
+ * reads no rows. Only the runner of a session (`runnerOf`) is let into that session's runner-facing
+ * endpoints (runtime.md §c.7), and nowhere else.
+ */
+export interface ServiceAccountActor {
+  type: 'service-account';
+  /** The full Kubernetes username. */
+  username: string;
+  namespace: string;
+  name: string;
+  groups: readonly string[];
+  /**
+   * Set when a TokenReview authenticated the account and it is the runner ServiceAccount the
+   * operator creates for a live session (`ambient-session-<kube_cr_name>` in the session's namespace).
+   */
+  runnerOf?: { sessionId: string; projectId: string };
 }
 
 /** The server itself (the reconciler, start-up tasks): unrestricted. */

@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type pg from 'pg';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, UserActor } from './actor.ts';
-import { looksLikeProjectKey, verifyProjectKey } from './project-keys.ts';
-import type { Identity, ProvisionedUser, UserProvisioning } from './provisioning.ts';
+import { verifyProjectKey } from './project-keys.ts';
+import type { Identity, ProvisionedUser } from './provisioning.ts';
 
 /**
  * Establishes who is calling (runtime.md §c.1, §c.6). Credentials, in order: `Authorization:
@@ -11,13 +11,20 @@ import type { Identity, ProvisionedUser, UserProvisioning } from './provisioning
  * Anything that fails answers 401 code 15.
  */
 export interface Authenticator {
-  authenticate(req: IncomingMessage, options?: { allowQueryToken?: boolean }): Promise<Actor>;
+  authenticate(req: IncomingMessage, options?: AuthenticateOptions): Promise<Actor>;
+}
+
+export interface AuthenticateOptions {
+  /** Streaming endpoints: `?token=` is a credential too. */
+  allowQueryToken?: boolean;
+  /** A runner-facing endpoint (runtime.md §c.7): Kubernetes tokens are reviewed even with AUTH_TOKEN_REVIEW off. */
+  runnerFacing?: boolean;
 }
 
 export const unauthenticated = (reason?: string) => new DomainError(15, reason);
 
-/** The presented bearer token, or undefined. */
-export function bearerToken(req: IncomingMessage, allowQueryToken = false): string | undefined {
+/** The token in `Authorization: Bearer`, else `X-Forwarded-Access-Token`, or undefined. */
+export function headerToken(req: IncomingMessage): string | undefined {
   const authorization = req.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -26,15 +33,21 @@ export function bearerToken(req: IncomingMessage, allowQueryToken = false): stri
   }
   const forwarded = req.headers['x-forwarded-access-token'];
   if (typeof forwarded === 'string' && forwarded !== '') return forwarded;
-  if (allowQueryToken) {
-    const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
-    if (token) return token;
-  }
   return undefined;
 }
 
+/** The `?token=` of a streaming request, or undefined. */
+export function queryToken(req: IncomingMessage): string | undefined {
+  return new URL(req.url ?? '/', 'http://x').searchParams.get('token') || undefined;
+}
+
+/** The presented bearer token, or undefined. */
+export function bearerToken(req: IncomingMessage, allowQueryToken = false): string | undefined {
+  return headerToken(req) ?? (allowQueryToken ? queryToken(req) : undefined);
+}
+
 /** Reads a JWT's claims without verifying it: development mode only. */
-function unverifiedClaims(token: string): Record<string, unknown> | undefined {
+export function unverifiedClaims(token: string): Record<string, unknown> | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   try {
@@ -72,24 +85,4 @@ export async function projectKeyActor(pool: pg.Pool, token: string): Promise<Act
   const key = await verifyProjectKey(pool, token);
   if (!key) throw unauthenticated('invalid, revoked or expired project key');
   return key;
-}
-
-/**
- * Development mode: no key source configured, so tokens are not verified. A JWT's claims pick the
- * identity, otherwise the caller is `developer`; either way a platform admin. Project keys are
- * still verified and act with their role.
- */
-export class DevelopmentAuthenticator implements Authenticator {
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly users: UserProvisioning,
-  ) {}
-
-  async authenticate(req: IncomingMessage, options: { allowQueryToken?: boolean } = {}): Promise<Actor> {
-    const token = bearerToken(req, options.allowQueryToken);
-    if (token && looksLikeProjectKey(token)) return projectKeyActor(this.pool, token);
-    const claims = token ? unverifiedClaims(token) : undefined;
-    const identity = (claims && identityFromClaims(claims)) ?? { username: 'developer', name: 'Developer', groups: [] };
-    return userActorFor(identity, await this.users.ensure(identity), () => true);
-  }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_JWT_ALGORITHMS, isJwtAlgorithm, JWT_ALGORITHMS, type JwtAlgorithm } from './algorithms.ts';
 import { isLoopback } from './development-mode.ts';
+import { parseProxyRule, type ProxyRule } from './trusted-proxies.ts';
 
 /**
  * The authentication part of the configuration (runtime.md §c.1, §c.5, §c.6; configuration.md),
@@ -19,6 +20,10 @@ export interface AuthConfig {
   jwtAlgorithms: readonly JwtAlgorithm[];
   /** Usernames and `group:<name>` entries with admin rights everywhere. */
   platformAdmins: string[];
+  /** Bearers that are neither project keys nor our JWTs are checked with Kubernetes TokenReview (src/auth/token-review.ts). */
+  tokenReview: { audiences: string[]; cacheTtlMs: number; timeoutMs: number } | undefined;
+  /** Peers whose X-Forwarded-User/-Email/-Preferred-Username/-Groups are believed (src/auth/trusted-proxies.ts). */
+  trustedProxies: ProxyRule[];
 }
 
 const list = z.string().transform((v) =>
@@ -27,6 +32,14 @@ const list = z.string().transform((v) =>
     .map((entry) => entry.trim())
     .filter(Boolean),
 );
+
+const onOff = (name: string) => z.enum(['on', 'off', 'true', 'false'], { error: `${name} must be on or off` }).transform((v) => v === 'on' || v === 'true');
+const seconds = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be an integer`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${name} must be between ${min} and ${max}`).max(max, `${name} must be between ${min} and ${max}`));
 
 export const authEnvironment = z.object({
   AUTH_JWKS_URL: z
@@ -58,6 +71,21 @@ export const authEnvironment = z.object({
       z.array(z.string().refine((e) => e !== 'group:' && !/\s/.test(e), 'AUTH_PLATFORM_ADMINS entries must be usernames or group:<name>, without whitespace')),
     )
     .default([]),
+  AUTH_TOKEN_REVIEW: onOff('AUTH_TOKEN_REVIEW').default(false),
+  AUTH_TOKEN_REVIEW_AUDIENCES: list.optional(),
+  AUTH_TOKEN_REVIEW_CACHE_SECONDS: seconds('AUTH_TOKEN_REVIEW_CACHE_SECONDS', 0, 300).default(10),
+  AUTH_TOKEN_REVIEW_TIMEOUT_SECONDS: seconds('AUTH_TOKEN_REVIEW_TIMEOUT_SECONDS', 1, 60).default(5),
+  AUTH_TRUSTED_PROXIES: list
+    .transform((entries, ctx) => {
+      const rules: ProxyRule[] = [];
+      for (const entry of entries) {
+        const rule = parseProxyRule(entry);
+        if (typeof rule === 'string') ctx.addIssue({ code: 'custom', message: rule });
+        else rules.push(rule);
+      }
+      return rules;
+    })
+    .default([]),
 });
 
 type AuthEnvironment = z.infer<typeof authEnvironment>;
@@ -69,6 +97,14 @@ export function authConfig(e: AuthEnvironment): AuthConfig {
     audience: e.AUTH_AUDIENCE,
     jwtAlgorithms: e.AUTH_JWT_ALGORITHMS ?? DEFAULT_JWT_ALGORITHMS,
     platformAdmins: e.AUTH_PLATFORM_ADMINS,
+    tokenReview: e.AUTH_TOKEN_REVIEW
+      ? {
+          audiences: e.AUTH_TOKEN_REVIEW_AUDIENCES ?? [],
+          cacheTtlMs: e.AUTH_TOKEN_REVIEW_CACHE_SECONDS * 1000,
+          timeoutMs: e.AUTH_TOKEN_REVIEW_TIMEOUT_SECONDS * 1000,
+        }
+      : undefined,
+    trustedProxies: e.AUTH_TRUSTED_PROXIES,
   };
 }
 

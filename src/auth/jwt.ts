@@ -1,13 +1,7 @@
-import type { IncomingMessage } from 'node:http';
-import type pg from 'pg';
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
-import type { Actor } from './actor.ts';
 import { DEFAULT_JWT_ALGORITHMS, isJwtAlgorithm, keySuits, type JwtAlgorithm } from './algorithms.ts';
-import { bearerToken, identityFromClaims, projectKeyActor, unauthenticated, userActorFor, type Authenticator } from './authenticate.ts';
+import { unauthenticated } from './authenticate.ts';
 import type { KeyStore } from './jwks.ts';
-import type { PlatformAdmins } from './platform-admins.ts';
-import { looksLikeProjectKey } from './project-keys.ts';
-import type { UserProvisioning } from './provisioning.ts';
 
 /**
  * JWT authentication (runtime.md §c.1).
@@ -84,30 +78,4 @@ export async function verifyJwt(token: string, rules: JwtRules): Promise<JWTPayl
   // jose checks iat's type but not that it is in the past.
   if (payload.iat! > nowMs / 1000 + CLOCK_SKEW_SECONDS) throw unauthenticated('invalid JWT: "iat" is in the future');
   return payload;
-}
-
-export interface JwtAuthenticatorOptions extends JwtRules {
-  pool: pg.Pool;
-  users: UserProvisioning;
-  platformAdmins: PlatformAdmins;
-}
-
-/**
- * The authenticator when a key source is configured: a project key (`apk_…`) or a verified JWT,
- * from `Authorization`, else `X-Forwarded-Access-Token` (an OAuth proxy in front), else `?token=`
- * where streams allow it. The JWT's identity is provisioned as a user on first sight.
- */
-export class JwtAuthenticator implements Authenticator {
-  constructor(private readonly options: JwtAuthenticatorOptions) {}
-
-  async authenticate(req: IncomingMessage, options: { allowQueryToken?: boolean } = {}): Promise<Actor> {
-    const token = bearerToken(req, options.allowQueryToken);
-    if (token === undefined) throw unauthenticated('no credentials: send Authorization: Bearer <token>');
-    if (looksLikeProjectKey(token)) return projectKeyActor(this.options.pool, token);
-    const claims = await verifyJwt(token, this.options);
-    const identity = identityFromClaims(claims);
-    if (!identity) throw unauthenticated('the JWT names no user (username, preferred_username, email or sub)');
-    const user = await this.options.users.ensure(identity);
-    return userActorFor(identity, user, (username, groups) => this.options.platformAdmins.includes(username, groups));
-  }
 }

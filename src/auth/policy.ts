@@ -12,7 +12,9 @@ import { isPlatformWide, type Actor, type UserActor } from './actor.ts';
  * A caller's effective role in a project is the highest of: its user Permission, the group
  * Permissions of its effective groups, and, for a project key, the key's role in its own project.
  * Platform admins (and the server itself) are admin everywhere. No role means the project and
- * everything in it are invisible.
+ * everything in it are invisible. A Kubernetes ServiceAccount has no role anywhere and reads
+ * nothing; a session's runner account acts only through the runner-facing endpoints of its own
+ * session (runtime.md §c.7), which check `runnerOf` themselves.
  *
  * What a caller may read is `readCondition`: data (src/conditions/) that the domain renders as SQL,
  * GraphQL as a Prisma `where`, and the change streams evaluate on each event. Nothing else
@@ -34,6 +36,8 @@ export function highest(roles: readonly (Role | null)[]): Role | null {
 /** The rows of `kind` the actor may read (live or not: liveness is the reader's concern). */
 export function readCondition(actor: Actor, kind: Kind): Condition {
   if (isPlatformWide(actor)) return ALWAYS;
+  // A ServiceAccount (a session's runner included) reads no rows: its only door is the runner-facing endpoints.
+  if (actor.type === 'service-account') return NEVER;
   switch (kind.scope) {
     case 'project':
     case 'workflow':

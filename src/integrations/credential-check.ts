@@ -26,6 +26,11 @@ const GITHUB_COM = 'https://github.com';
 /** `path` under `base`, keeping any path `base` has (instances served under a prefix). */
 const under = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
 
+/** The REST API of a GitHub credential's instance: api.github.com (configurable) or an Enterprise server's /api/v3. */
+export function githubApiBase(endpoints: ProviderEndpoints, url: string | null): string {
+  return url === null || url.replace(/\/+$/, '') === GITHUB_COM ? endpoints.githubApiUrl : under(url, '/api/v3');
+}
+
 export class CredentialChecker {
   constructor(
     private readonly http: ProviderHttp,
@@ -53,7 +58,7 @@ export class CredentialChecker {
 
   /** The REST API of the credential's GitHub: api.github.com (configurable) or an Enterprise server's /api/v3. */
   private githubApi(url: string | null): string {
-    return url === null || url.replace(/\/+$/, '') === GITHUB_COM ? this.endpoints.githubApiUrl : under(url, '/api/v3');
+    return githubApiBase(this.endpoints, url);
   }
 
   private async github(c: CredentialToCheck): Promise<CheckResult> {

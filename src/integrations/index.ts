@@ -11,6 +11,7 @@ import { GithubApp } from './github-app.ts';
 import { ProviderHttp } from './http.ts';
 import { OAuthFlows } from './oauth/flows.ts';
 import { GithubOAuth, GoogleOAuth } from './oauth/providers.ts';
+import { RuntimeCredentials } from './runtime-credentials.ts';
 
 /**
  * Integration services beyond the credentials' CRUD (runtime.md §c.2, §c.4): the OAuth flows and
@@ -18,6 +19,8 @@ import { GithubOAuth, GoogleOAuth } from './oauth/providers.ts';
  */
 export class Integrations {
   readonly oauth: OAuthFlows;
+  /** What session runners fetch at run time (runtime.md §c.7, §d rows 24–25). */
+  readonly runtime: RuntimeCredentials;
   private readonly checker: CredentialChecker;
 
   constructor(
@@ -42,6 +45,7 @@ export class Integrations {
     });
     const app = config.githubApp && new GithubApp(config.githubApp.appId, config.githubApp.privateKey);
     this.checker = new CredentialChecker(http, endpoints, app);
+    this.runtime = new RuntimeCredentials({ domain, secrets, http, endpoints, githubApp: app || undefined, google: config.google, log });
   }
 
   /**

@@ -98,6 +98,9 @@ class PooledKubeConfig extends KubeConfig {
   }
 }
 
+/** The configuration with one connection pool per context (see PooledKubeConfig): what every API client of the server is made from. */
+export const pooledKubeConfig = (config: KubeConfig): KubeConfig => PooledKubeConfig.from(config);
+
 /** A failed Kubernetes call, as the reconciler needs to react to it. */
 export function classify(error: unknown): { code: number; reason: string; retryAfterMs?: number } {
   if (error instanceof ApiException) {

@@ -54,7 +54,9 @@ export function createRestHandler(options: RestOptions): RouteHandler {
     // Authentication runs before routing, so unknown paths are 401 for anonymous callers too.
     // Browsers' EventSource cannot send headers: streams accept `?token=` too.
     const streaming = req.method === 'GET' && (['true', '1'].includes(url.searchParams.get('watch') ?? '') || path.endsWith('/events'));
-    const actor = route?.public ? undefined : await options.authenticator.authenticate(req, { allowQueryToken: streaming });
+    const actor = route?.public
+      ? undefined
+      : await options.authenticator.authenticate(req, { allowQueryToken: streaming, runnerFacing: route?.runnerFacing === true });
     if (!match) throw new DomainError(7, `${req.method} ${url.pathname} not found`);
     if ('allow' in match) {
       sendError(req, res, new DomainError(10), operationId, { Allow: match.allow.join(', ') });

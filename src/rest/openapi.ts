@@ -76,7 +76,8 @@ const HEADER_PARAMETERS: ParameterObject[] = [
   },
 ];
 
-// 503: the database is unreachable (code 31, with Retry-After); any route can meet it.
+// 503: the database is unreachable (code 31, with Retry-After), or a service authentication depends on is down
+// (Kubernetes TokenReview, src/auth/token-review.ts); any route can meet it.
 const ALWAYS_ERRORS = [400, 401, 403, 404, 413, 500, 503];
 const errorCodesFor = (status: number) =>
   Object.entries(ERROR_CODES)

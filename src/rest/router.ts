@@ -63,6 +63,11 @@ export interface Route {
   operationId: string;
   /** Service endpoints (the error catalogue, the OpenAPI document) need no credentials. */
   public?: boolean;
+  /**
+   * Runner-facing (runtime.md §c.7): the caller's token is reviewed by Kubernetes even when
+   * AUTH_TOKEN_REVIEW is off; the handler admits only the session's runner.
+   */
+  runnerFacing?: boolean;
   doc: RouteDoc;
   handle(request: RestRequest, services: RouteServices): Promise<RestResponse>;
 }

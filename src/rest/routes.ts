@@ -17,6 +17,7 @@ import { resumePoint, wantsWatch, watch } from './watch.ts';
 import { schemaRef, type JsonSchema } from './schemas.ts';
 import type { Integrations } from '../integrations/index.ts';
 import { integrationRoutes } from './integration-routes.ts';
+import { runnerRoutes } from './runner-routes.ts';
 import { messageRoutes } from './message-routes.ts';
 import { agentRoutes } from './agent-routes.ts';
 import type { Agents } from '../domain/agents.ts';
@@ -354,5 +355,6 @@ export const API_ROUTES: readonly Route[] = [
   ...aguiRoutes(),
   ...runtimeRoutes(),
   ...integrationRoutes(),
+  ...runnerRoutes(),
   ...serviceRoutes(),
 ];

@@ -105,6 +105,8 @@ describe('configuration', () => {
         audience: 'api',
         jwtAlgorithms: ['RS256'],
         platformAdmins: ['root', 'group:ops'],
+        tokenReview: undefined,
+        trustedProxies: [],
       },
     );
     expect(loadConfig({ AUTH_JWKS_URL: 'https://sso.example.com/jwks', HOST: '0.0.0.0' }).auth.jwks).toEqual({ url: 'https://sso.example.com/jwks' });
@@ -115,6 +117,33 @@ describe('configuration', () => {
     expect(problems({ AUTH_JWKS_FILE: jwksFile, AUTH_PLATFORM_ADMINS: 'group:' })).toHaveLength(1);
     expect(problems({ AUTH_JWKS_FILE: jwksFile, CORS_ORIGINS: '*' })).toEqual(['CORS_ORIGINS=* is allowed only in development mode: list the origins']);
     expect(problems({ CORS_ORIGINS: '*' })).toEqual([]);
+  });
+
+  test('AUTH_TOKEN_REVIEW and AUTH_TRUSTED_PROXIES: off by default; ranges and settings checked at start', () => {
+    expect(loadConfig({}).auth).toMatchObject({ tokenReview: undefined, trustedProxies: [] });
+    expect(loadConfig({ AUTH_TOKEN_REVIEW: 'on' }).auth.tokenReview).toEqual({ audiences: [], cacheTtlMs: 10_000, timeoutMs: 5_000 });
+    expect(
+      loadConfig({
+        AUTH_TOKEN_REVIEW: 'on',
+        AUTH_TOKEN_REVIEW_AUDIENCES: 'ambient, api',
+        AUTH_TOKEN_REVIEW_CACHE_SECONDS: '0',
+        AUTH_TOKEN_REVIEW_TIMEOUT_SECONDS: '2',
+      }).auth.tokenReview,
+    ).toEqual({ audiences: ['ambient', 'api'], cacheTtlMs: 0, timeoutMs: 2_000 });
+    expect(loadConfig({ AUTH_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1 ,fd00::/8,::1' }).auth.trustedProxies).toEqual([
+      { address: '10.0.0.0', prefix: 8, family: 'ipv4' },
+      { address: '127.0.0.1', prefix: 32, family: 'ipv4' },
+      { address: 'fd00::', prefix: 8, family: 'ipv6' },
+      { address: '::1', prefix: 128, family: 'ipv6' },
+    ]);
+    expect(problems({ AUTH_TOKEN_REVIEW: 'yes' })).toEqual(['AUTH_TOKEN_REVIEW must be on or off']);
+    expect(problems({ AUTH_TOKEN_REVIEW_CACHE_SECONDS: '301' })).toEqual(['AUTH_TOKEN_REVIEW_CACHE_SECONDS must be between 0 and 300']);
+    expect(problems({ AUTH_TRUSTED_PROXIES: 'proxy.example.com, 10.0.0.0/33, 10.0.0.0/8/1, ::1/129' })).toEqual([
+      'AUTH_TRUSTED_PROXIES: proxy.example.com is not an IP address or CIDR range',
+      'AUTH_TRUSTED_PROXIES: 10.0.0.0/33 has a prefix length outside 0–32',
+      'AUTH_TRUSTED_PROXIES: 10.0.0.0/8/1 is not an IP address or CIDR range',
+      'AUTH_TRUSTED_PROXIES: ::1/129 has a prefix length outside 0–128',
+    ]);
   });
 
   test('AUTH_JWT_ALGORITHMS: RS256 by default; PS256, ES256, EdDSA possible; none and HMAC refused at start', () => {

@@ -10,7 +10,7 @@ import { jwtVerify } from 'jose';
  * certificate is test/auth/fixtures/provider-cert.pem), speaking the few endpoints the server
  * calls, strictly: wrong credentials are 401, as the real ones answer.
  *
- * Paths: `/github` (web: OAuth), `/github-api` (REST API), `/ghe/api/v3` (an Enterprise server),
+ * Paths: `/github` (web: OAuth), `/github-api` (REST API, App installation tokens included), `/ghe/api/v3` (an Enterprise server),
  * `/gitlab/api/v4`, `/jira/rest/api/{2,3}` (a Jira Server: v3 is 404), `/google/{token,userinfo}`.
  */
 
@@ -23,6 +23,8 @@ export interface FakeProvider {
   codes: Map<string, { challenge: string | null; fail?: boolean }>;
   /** Access tokens → who they belong to. */
   tokens: Map<string, { login?: string; email?: string; installations?: number[] }>;
+  /** Google refresh tokens the token endpoint accepts (`grant_type=refresh_token`). */
+  refreshTokens: Set<string>;
   /** Installations the GitHub App can see (looked up with its JWT). */
   appInstallations: Map<number, string>;
   /** The GitHub App's public key, to check the JWTs the server signs. */
@@ -40,6 +42,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     codes: new Map(),
     tokens: new Map(),
     appInstallations: new Map(),
+    refreshTokens: new Set(),
     appPublicKey: undefined,
     requests: [],
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -50,6 +53,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
 
   /** The token endpoints of both providers: form-encoded code in, tokens out. */
   function exchange(form: URLSearchParams, provider: 'google' | 'github'): Reply {
+    if (provider === 'google' && form.get('grant_type') === 'refresh_token') return refresh(form);
     const grant = fake.codes.get(form.get('code') ?? '');
     if (!grant || grant.fail)
       return [provider === 'github' ? 200 : 400, { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' }];
@@ -79,6 +83,28 @@ export async function startFakeProvider(): Promise<FakeProvider> {
         ];
   }
 
+  /** Google's refresh grant: a new access token, no new refresh token (as Google answers). */
+  function refresh(form: URLSearchParams): Reply {
+    if (form.get('client_id') !== 'client-id' || form.get('client_secret') !== 'client-secret') return [401, { error: 'invalid_client' }];
+    if (!fake.refreshTokens.has(form.get('refresh_token') ?? ''))
+      return [400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }];
+    const token = `ya29.refreshed${++issued}`;
+    fake.tokens.set(token, { email: 'ada@example.com' });
+    return [200, { access_token: token, expires_in: 3599, scope: 'openid https://www.googleapis.com/auth/drive', token_type: 'Bearer' }];
+  }
+
+  /** The GitHub App's JWT on a request, verified as GitHub does; a reply when it is refused. */
+  async function appJwtRefusal(headers: Record<string, string | undefined>): Promise<Reply | undefined> {
+    try {
+      const jwt = /^Bearer (.+)$/.exec(headers['authorization'] ?? '')?.[1] ?? '';
+      const { payload } = await jwtVerify(jwt, fake.appPublicKey!, { algorithms: ['RS256'], issuer: '42' });
+      if (payload.exp! - payload.iat! > 600) return [401, { message: 'JWT lives too long' }];
+    } catch {
+      return [401, { message: 'A JSON web token could not be decoded' }];
+    }
+    return undefined;
+  }
+
   async function route(method: string, url: URL, headers: Record<string, string | undefined>, body: string): Promise<Reply> {
     const path = url.pathname;
     const who = bearer(headers['authorization']);
@@ -89,6 +115,23 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     if (path === '/github-api/user/installations') {
       if (!who?.login) return [401, { message: 'Bad credentials' }];
       return [200, { total_count: who.installations?.length ?? 0, installations: (who.installations ?? []).map((id) => ({ id })) }];
+    }
+    const minting = /^\/github-api\/app\/installations\/(\d+)\/access_tokens$/.exec(path);
+    if (minting && method === 'POST') {
+      const refused = await appJwtRefusal(headers);
+      if (refused) return refused;
+      if (!fake.appInstallations.has(Number(minting[1]))) return [404, { message: 'Not Found' }];
+      const token = `ghs_installation${++issued}`;
+      fake.tokens.set(token, { login: `${fake.appInstallations.get(Number(minting[1]))}[bot]` });
+      return [
+        201,
+        {
+          token,
+          expires_at: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          permissions: { contents: 'write' },
+          repository_selection: 'all',
+        },
+      ];
     }
     const installation = /^\/github-api\/app\/installations\/(\d+)$/.exec(path);
     if (installation) {

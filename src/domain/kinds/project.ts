@@ -11,6 +11,7 @@ import { ksuid } from '../ksuid.ts';
 export const projectBehaviour: Behaviour = {
   async authorize(c, operation) {
     if (operation === 'create' && c.actor.type === 'key') throw forbidden('project keys cannot create projects');
+    if (operation === 'create' && c.actor.type === 'service-account') throw forbidden('Kubernetes service accounts cannot create projects');
   },
 
   async afterCreate(c, row) {

@@ -293,6 +293,10 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
   stopSessionTask: { expect: byRole('edit', 502), prepare: async (w) => ({ path: await idleSession(w, '/agui/tasks/task-1/stop') }) },
   // The between-run stream has no fallback: no runner answers (502 code 30).
   streamSessionRunnerEvents: { expect: byRole('view', 502), prepare: async (w) => ({ path: await idleSession(w, '/events') }) },
+  // Runner-facing (runtime.md §c.7): only the session's runner ServiceAccount; every user, key and admin is 403.
+  getRunnerCredential: { expect: () => 403, prepare: async (w) => ({ path: await idleSession(w, '/credentials/github') }) },
+  mintRunnerGithubToken: { expect: () => 403, prepare: async (w) => ({ path: await idleSession(w, '/github/token') }) },
+  sendRunnerFeedback: { expect: () => 403, prepare: async (w) => ({ path: await idleSession(w, '/runner/feedback'), body: { type: 'META' } }) },
   startOAuth: { expect: users(200), prepare: async () => ({ path: '/oauth/github/authorize', body: { return_to: '/integrations' } }) },
   testCredential: {
     // Only the owner acts with a secret; platform admins see the metadata but are refused.

@@ -7,6 +7,7 @@ import { isMap, type KubeObject } from './meta.ts';
 import { Registry } from './registry.ts';
 import { BUILTIN_TYPES, loadCrdTypes, type ResourceType } from './resources.ts';
 import { ApiServer, type Fault, type RecordedRequest } from './server.ts';
+import type { ReviewedUser } from './token-review.ts';
 import { Store } from './store.ts';
 import { Watches } from './watch.ts';
 
@@ -18,6 +19,8 @@ import { Watches } from './watch.ts';
  */
 
 export type { Fault, RecordedRequest } from './server.ts';
+export type { FakeToken, ReviewedUser } from './token-review.ts';
+export { API_AUDIENCES, TOKEN_REVIEW_PATH } from './token-review.ts';
 export type { KubeObject, ObjectMeta, OwnerReference } from './meta.ts';
 
 /** The project's own CRD manifest: the fake applies its schema, so tests fail when a write uses an undeclared field. */
@@ -58,6 +61,8 @@ export class FakeKube {
     const token = options.token ?? 'fake-kube-token';
     const server = new ApiServer(registry, watches, token);
     for (const name of SYSTEM_NAMESPACES) registry.create(registry.namespaces, undefined, { metadata: { name } });
+    // The server's own caller authenticates, as the real server's token file admin does.
+    server.tokenReviews.tokens.set(token, { user: { username: 'fake-kube-admin', groups: ['system:masters', 'system:authenticated'] } });
     const url = await server.listen();
     return new FakeKube(url, token, registry, watches, controllers, server);
   }
@@ -138,6 +143,19 @@ export class FakeKube {
     this.watches.bookmark();
   }
 
+  /**
+   * Makes the TokenReview API authenticate `token` as `user` (issued for `audiences`, default the
+   * server's own). A ServiceAccount's user: `serviceAccountUser(namespace, name)`.
+   */
+  addToken(token: string, user: ReviewedUser, options: { audiences?: string[] } = {}): void {
+    this.server.tokenReviews.tokens.set(token, { user, ...(options.audiences ? { audiences: options.audiences } : {}) });
+  }
+
+  /** Revokes a token added with `addToken`. */
+  removeToken(token: string): void {
+    this.server.tokenReviews.tokens.delete(token);
+  }
+
   /** Answers the next matching request(s) with a fault; see `Fault`. */
   injectFault(fault: Fault): void {
     this.server.injectFault(fault);
@@ -158,6 +176,15 @@ export class FakeKube {
     if (!resource) throw new Error(`fake-kube serves no resource named ${kind}`);
     return resource;
   }
+}
+
+/** The user Kubernetes reports for a ServiceAccount's token (username, uid and the groups every ServiceAccount has). */
+export function serviceAccountUser(namespace: string, name: string, uid = `sa-${namespace}-${name}`): ReviewedUser {
+  return {
+    username: `system:serviceaccount:${namespace}:${name}`,
+    uid,
+    groups: ['system:serviceaccounts', `system:serviceaccounts:${namespace}`, 'system:authenticated'],
+  };
 }
 
 /** A KubeConfig for the real client, pointed at the fake (plain HTTP needs `skipTLSVerify`) with its token. */

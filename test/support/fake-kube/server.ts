@@ -7,6 +7,7 @@ import { isMap, type KubeObject } from './meta.ts';
 import type { DeleteOptions, PropagationPolicy, Registry } from './registry.ts';
 import type { ResourceType } from './resources.ts';
 import { parseFieldSelector, parseLabelSelector } from './selectors.ts';
+import { namespacedReview, TokenReviews } from './token-review.ts';
 import type { Watches } from './watch.ts';
 
 /** HTTP: authentication, recorded requests, injected faults, discovery, and the REST routes of every served type. */
@@ -51,6 +52,8 @@ const BODY_TYPES = ['application/json', 'application/yaml', 'application/vnd.kub
 
 export class ApiServer {
   readonly requests: RecordedRequest[] = [];
+  /** Tokens the TokenReview API authenticates. */
+  readonly tokenReviews = new TokenReviews();
   private readonly faults: (Fault & { remaining: number })[] = [];
   private readonly server: Server = createServer((req, res) => void this.handle(req, res));
   /** TCP connections accepted so far (clients should reuse theirs). */
@@ -102,7 +105,8 @@ export class ApiServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const contentType = req.headers['content-type']?.split(';')[0]!.trim().toLowerCase();
-    this.requests.push({ method, path: url.pathname, query, ...(contentType ? { contentType } : {}), ...(text ? { body: parseLeniently(text) } : {}) });
+    const body = text ? parseLeniently(text) : undefined;
+    this.requests.push({ method, path: url.pathname, query, ...(contentType ? { contentType } : {}), ...(body === undefined ? {} : { body }) });
     try {
       if (req.headers.authorization !== `Bearer ${this.token}`) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
       const watch = query['watch'] === 'true' || query['watch'] === '1' || /^\/apis?\/(?:[^/]+\/)?[^/]+\/watch\//.test(url.pathname);
@@ -113,6 +117,13 @@ export class ApiServer {
         return;
       }
       if (fault?.status) throw statusFor(fault.status, fault.retryAfterSeconds);
+      const review = /^\/apis\/authentication\.k8s\.io\/v1\/(?:namespaces\/([^/]+)\/)?tokenreviews\/?$/.exec(url.pathname);
+      if (review) {
+        if (method !== 'POST') throw methodNotAllowed();
+        if (review[1] !== undefined) throw namespacedReview(review[1]);
+        const answer = this.tokenReviews.review(decodeBody(text, contentType));
+        return send(res, answer.status, answer.body);
+      }
       const answer = this.discovery(url.pathname, req.headers.host ?? '');
       if (answer) return send(res, 200, answer);
       await this.serveResource(this.route(url.pathname, watch), method, query, text, contentType, res);
