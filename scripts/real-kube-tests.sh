@@ -7,6 +7,7 @@
 #
 #   scripts/real-kube-tests.sh           run the tests; skipped (exit 0) when the binaries are absent
 #   scripts/real-kube-tests.sh --build   download and build the binaries first (≈20 min, ≈1.5 GB)
+#   scripts/real-kube-tests.sh [--build] <test files…>   run only those test files against the real server
 #
 # Tests that need the fake's controls (injected faults, dropped watches, compaction) are skipped
 # against the real server; everything else runs unchanged (test/reconciler/cluster.ts).
@@ -79,7 +80,12 @@ build() {
   (cd "$src" && go build -ldflags='-s -w' -o "$BIN/kube-controller-manager" k8s.io/kubernetes/cmd/kube-controller-manager)
 }
 
-if [[ "${1:-}" == "--build" ]]; then build; fi
+if [[ "${1:-}" == "--build" ]]; then
+  build
+  shift
+fi
+TESTS=("$@")
+if [[ ${#TESTS[@]} -eq 0 ]]; then TESTS=(test/reconciler test/auth/token-review.test.ts); fi
 for binary in etcd kube-apiserver kube-controller-manager; do
   if [[ ! -x "$BIN/$binary" ]]; then
     echo "real-kube-tests: skipped, $BIN/$binary is absent (build it with: $0 --build)"
@@ -140,4 +146,4 @@ curl -fsk -H "Authorization: Bearer $TOKEN" "https://127.0.0.1:$API_PORT/readyz"
 
 echo "real-kube-tests: kube-apiserver ready on https://127.0.0.1:$API_PORT"
 REAL_KUBE_URL="https://127.0.0.1:$API_PORT" REAL_KUBE_TOKEN=$TOKEN NODE_TLS_REJECT_UNAUTHORIZED=0 \
-  npx vitest run test/reconciler test/auth/token-review.test.ts --testTimeout 120000
+  npx vitest run "${TESTS[@]}" --testTimeout 120000
