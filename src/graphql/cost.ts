@@ -28,7 +28,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
  * times, under `nodes(ids:)` once per id. Work in the database: every statement the field sends
  * costs STATEMENT_COST — a connection's page, its `totalCount`, a related row (batched: one
  * statement for all parents, as test/graphql/n-plus-one proves), `node`, `nodes` and each mutation.
- * So 5,000 aliased `sessions { totalCount }` — 5,000 count queries — cost over 500,000 and are
+ * So 5,000 aliased `sessions { totalCount }` — 5,000 count queries — cost 1,105,000 and are
  * refused, where field counting alone priced them at 14,000.
  *
  * A document's plan is built once (the document cache keeps it) and priced per request with its
@@ -36,7 +36,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
  * request each, so a document that spreads fragments exponentially costs linear time to price.
  */
 
-/** One statement's price, in field units: a page of 100 sessions with every field (about 7,000 for its fields) sends about 6. */
+/** One statement's price, in field units: a page of 100 sessions with every field and its project costs 7,301 in all, its statements included. */
 export const STATEMENT_COST = 100;
 
 /** `nodes(ids:)` takes at most this many ids (refused beyond, code 8). */

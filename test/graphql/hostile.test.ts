@@ -24,6 +24,8 @@ beforeAll(async () => {
 interface Outcome {
   statuses: Map<number, number>;
   probes: number[];
+  /** The probe bound for this run: PROBE_P99_MS, or four times the p99 of probes just before the attack on a busier machine. */
+  probeBound: number;
   peakRssGrowth: number;
 }
 
@@ -66,6 +68,13 @@ Promise.all(Array.from({ length: concurrency }, client)).then(() => { process.st
 async function underAttack(query: string, options: { token?: string; concurrency: number; ms: number }): Promise<Outcome> {
   const { url } = server();
   const probes: number[] = [];
+  const quiet: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const started = performance.now();
+    await post(url, JSON.stringify({ query: '{ __typename }' }), 'admin');
+    quiet.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   global.gc?.();
   const baseRss = process.memoryUsage().rss;
   let peakRss = baseRss;
@@ -88,12 +97,13 @@ async function underAttack(query: string, options: { token?: string; concurrency
   await exited;
   clearInterval(sampler);
   const statuses = new Map(Object.entries(JSON.parse(output) as Record<string, number>).map(([status, n]) => [Number(status), n]));
-  return { statuses, probes, peakRssGrowth: peakRss - baseRss };
+  return { statuses, probes, probeBound: Math.max(PROBE_P99_MS, 4 * p99(quiet)), peakRssGrowth: peakRss - baseRss };
 }
 
 /**
  * Probe latency bound: generous for a shared, loaded 2-core machine (where a quiet probe can take
- * hundreds of milliseconds), far below the 5.2 s p99 the anonymous attack caused before on the same machine.
+ * hundreds of milliseconds; on a busier one the bound is four times the quiet p99), and below the
+ * 4.0 s p99 the anonymous attack caused before on the same machine (quiet p99 there: well under 0.5 s).
  */
 const PROBE_P99_MS = 2000;
 
@@ -110,7 +120,7 @@ describe('anonymous documents', () => {
       `anonymous alias bomb: ${JSON.stringify([...outcome.statuses])}, probe p99 ${p99(outcome.probes).toFixed(1)} ms over ${outcome.probes.length}, peak RSS +${(outcome.peakRssGrowth / 2 ** 20).toFixed(0)} MiB`,
     );
     expect([...outcome.statuses.keys()]).toEqual([401]);
-    expect(p99(outcome.probes)).toBeLessThan(PROBE_P99_MS);
+    expect(p99(outcome.probes)).toBeLessThan(outcome.probeBound);
     expect(outcome.peakRssGrowth).toBeLessThan(256 * 2 ** 20);
   });
 
@@ -135,7 +145,7 @@ describe('authenticated hostile documents', () => {
       `authenticated alias bomb: ${JSON.stringify([...outcome.statuses])}, probe p99 ${p99(outcome.probes).toFixed(1)} ms, peak RSS +${(outcome.peakRssGrowth / 2 ** 20).toFixed(0)} MiB`,
     );
     expect([...outcome.statuses.keys()]).toEqual([200]); // application/json: errors answer 200
-    expect(p99(outcome.probes)).toBeLessThan(PROBE_P99_MS);
+    expect(p99(outcome.probes)).toBeLessThan(outcome.probeBound);
     expect(outcome.peakRssGrowth).toBeLessThan(256 * 2 ** 20);
   });
 });
@@ -183,7 +193,7 @@ describe('count bombs and expensive operations', () => {
     console.info(
       `count bomb: ${JSON.stringify([...outcome.statuses])}, probe p99 ${p99(outcome.probes).toFixed(1)} ms, peak RSS +${(outcome.peakRssGrowth / 2 ** 20).toFixed(0)} MiB`,
     );
-    expect(p99(outcome.probes)).toBeLessThan(PROBE_P99_MS);
+    expect(p99(outcome.probes)).toBeLessThan(outcome.probeBound);
     expect(outcome.peakRssGrowth).toBeLessThan(256 * 2 ** 20);
   });
 
