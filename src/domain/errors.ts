@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   31: { name: 'Unavailable', status: 503, reason: 'Service unavailable' },
   32: { name: 'PayloadTooLarge', status: 413, reason: 'Request body too large' },
   33: { name: 'Gone', status: 410, reason: 'Resume point no longer available' },
+  34: { name: 'TooManyRequests', status: 429, reason: 'Too many requests' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -13,7 +13,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { TOKEN_HEADER_KEY, TOKEN_QUERY_KEY } from 'graphql-sse';
 import { createYoga, isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { Actor } from '../auth/actor.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, ERROR_CODES } from '../domain/errors.ts';
 import type { Domain } from '../domain/service.ts';
 import type { SessionActions } from '../domain/session-actions.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
@@ -32,6 +32,8 @@ import { ComputedFields } from '../schema/computed.ts';
 import type { GraphqlContext, GraphqlServices } from '../schema/context.ts';
 import { withErrorCode } from '../schema/errors.ts';
 import { schema } from '../schema/index.ts';
+import { documentLimits, type DocumentStats } from './documents.ts';
+import { DEFAULT_EXPENSIVE_LIMITS, ExpensiveOperations, type ExpensiveLimits } from './expensive.ts';
 import { ResponseStreams, isStreaming } from './streaming.ts';
 
 /**
@@ -79,11 +81,40 @@ export interface GraphqlOptions {
   corsOrigins: readonly string[];
   log: Logger;
   trustedDocuments?: TrustedDocuments;
+  /** Per-caller bound on concurrent expensive operations (src/graphql/expensive.ts). */
+  expensive?: ExpensiveLimits;
+  /** Counts of the documents parsed, validated and priced (the rest came from the cache); for tests. */
+  documentStats?: DocumentStats;
 }
 
 interface ServerContext {
   req: IncomingMessage;
   res: ServerResponse;
+  /** The caller, authenticated before the request's body is read (absent for GraphiQL's page). */
+  actor?: Actor;
+}
+
+/** Who a caller is, for per-caller limits. */
+function callerKey(actor: Actor): string {
+  if (actor.type === 'user') return `user:${actor.username}`;
+  if (actor.type === 'key') return `key:${actor.keyId}`;
+  return `system:${actor.name}`;
+}
+
+/**
+ * The answer to a request without usable credentials: the GraphQL error with code 15, shaped as
+ * execution errors are. Its body is never read: the connection is closed instead.
+ */
+function sendUnauthenticated(req: IncomingMessage, res: ServerResponse, error: DomainError): void {
+  const body = { errors: [{ message: error.reason, extensions: { code: error.code, name: ERROR_CODES[error.code].name } }] };
+  const type = (req.headers.accept ?? '').includes('application/graphql-response+json') ? 'application/graphql-response+json' : 'application/json';
+  const headers: Record<string, string> = {
+    'Content-Type': `${type}; charset=utf-8`,
+    'WWW-Authenticate': 'Bearer realm="ambient-api-server/v1"',
+    Vary: 'Authorization',
+  };
+  if (Number(req.headers['content-length'] ?? 0) > 0) headers['Connection'] = 'close';
+  sendBody(req, res, error.status, JSON.stringify(body), headers);
 }
 
 /** The settings of a GraphQL endpoint; everything else comes from the server's services. */
@@ -219,6 +250,11 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     if (!trusted.allowArbitraryOperations) plugins.push(trustedTextsOnly(trusted.documents));
   }
   plugins.push(
+    documentLimits({
+      expensive: new ExpensiveOperations(options.expensive ?? DEFAULT_EXPENSIVE_LIMITS),
+      callerOf: (context) => callerKey((context as GraphqlContext).request.actor),
+      ...(options.documentStats ? { stats: options.documentStats } : {}),
+    }),
     subscriptionErrorsWithData,
     { onRequest: ({ request, serverContext }) => void nodeRequests.set(request, serverContext as unknown as ServerContext) },
     useGraphQLSSE({
@@ -239,6 +275,8 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     maxRequestBodySize: false, // enforced by the handler (below)
+    // Parsing, validation and pricing are bounded and cached by documentLimits (src/graphql/documents.ts).
+    parserAndValidationCache: false,
     graphiql: options.graphiql ? { title: 'Ambient API', defaultTabs: exampleTabs(), defaultEditorToolsVisibility: true } : false,
     renderGraphiQL,
     landingPage: false,
@@ -248,8 +286,8 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     // Errors are given their codes (and unexpected ones masked) on the final result instead.
     maskedErrors: false,
     plugins: [...plugins, numericErrorCodes(withCodes)],
-    context: async ({ req }): Promise<GraphqlContext> => {
-      const actor = await options.resolveActor(req);
+    context: async ({ req, actor: authenticated }): Promise<GraphqlContext> => {
+      const actor = authenticated ?? (await options.resolveActor(req));
       return {
         request: { actor },
         access: await ReadAccess.load(services.domain.pool, actor),
@@ -271,8 +309,21 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     if (req.method === 'POST' && length === undefined) throw new DomainError(17, 'Invalid request format: Content-Length is required');
     if (Number(length ?? 0) > MAX_BODY_BYTES) throw new DomainError(32);
     applyCors(req, res, options.corsOrigins);
+    // Authentication before anything reads the body: an anonymous document is never parsed
+    // (issue 16: 700 KB documents, 8 at a time, took the server down before they were refused).
+    // Only CORS preflights and GraphiQL's page are served without credentials.
+    let actor: Actor | undefined;
+    if (req.method !== 'OPTIONS' && !(options.graphiql && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html'))) {
+      try {
+        actor = await options.resolveActor(req);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 15) throw error;
+        sendUnauthenticated(req, res, error);
+        return true;
+      }
+    }
     if (pathname === `${GRAPHQL_PATH}/`) req.url = GRAPHQL_PATH + url.slice(pathname.length);
-    const response = await yoga.handleNodeRequest(req, { req, res });
+    const response = await yoga.handleNodeRequest(req, actor ? { req, res, actor } : { req, res });
     if (isStreaming(response)) await streams.send(req, res, response);
     else await send(req, res, response);
     return true;

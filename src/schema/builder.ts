@@ -1,17 +1,14 @@
 import SchemaBuilder from '@pothos/core';
-import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin, { type PrismaModelTypes } from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { getNamedType } from 'graphql';
 import { z } from 'zod';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Kind } from '../kinds/define.ts';
-import { KINDS } from '../kinds/index.ts';
 import type { GraphqlContext } from './context.ts';
 import { DomainError } from '../domain/errors.ts';
-import { InputValidationError, limitExceeded } from './errors.ts';
+import { InputValidationError } from './errors.ts';
 
 /**
  * The one Pothos builder of the GraphQL schema.
@@ -39,19 +36,14 @@ export interface LooseModel extends PrismaModelTypes {
   Relations: Record<string, { Shape: Record<string, unknown> | Record<string, unknown>[]; Name: string; Nullable: boolean }>;
 }
 
-/** Object types whose lists are rows read from the database (the Kinds' node types). */
-const KIND_NAMES: ReadonlySet<string> = new Set(KINDS.map((kind) => kind.name));
-
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /**
- * Query limits, checked before anything executes. Cost: every field costs 1, and everything
- * selected under a connection counts once per requested item (`first`/`last`, else the default
- * page size); other lists of rows count 10 times, lists of JSON objects held in the row once.
- * A page of 100 sessions with every field the frontend selects costs about 7,000 and must pass (the frontend asks for such pages); 20 projects with their 10 latest
- * sessions cost about 1,300; two nested full pages (100 × 100, about 40,000) and alias bombs (a
- * thousand aliased pages) are refused.
+ * Query limits, checked before anything executes, by the GraphQL handler's document analysis
+ * (src/graphql/cost.ts prices fields and database statements, src/graphql/documents.ts caches it).
+ * A page of 100 sessions with every field the frontend selects must pass; alias bombs, count
+ * bombs and two nested full pages are refused.
  */
 export const LIMITS = { depth: 12, complexity: 15_000 } as const;
 
@@ -81,7 +73,7 @@ export interface BuilderTypes {
 
 export const builder = new SchemaBuilder<BuilderTypes>({
   // scope-auth first, so no other plugin's wrapper runs before authorization.
-  plugins: [ScopeAuthPlugin, RelayPlugin, PrismaPlugin, ValidationPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, PrismaPlugin, ValidationPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
@@ -109,19 +101,6 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   },
   validation: {
     validationError: (failure) => new InputValidationError(failure.issues),
-  },
-  complexity: {
-    limit: LIMITS,
-    fieldComplexity: (args, _ctx, field) => {
-      const pageSize = args['first'] ?? args['last'];
-      if ('first' in args || 'last' in args) return { field: 1, multiplier: typeof pageSize === 'number' ? pageSize : DEFAULT_PAGE_SIZE };
-      // A connection's `edges` and `nodes` are already counted by the connection's multiplier.
-      // Lists of JSON objects stored in the row itself (repos, labels, conditions) read nothing more.
-      const isList = field.type.toString().startsWith('[');
-      const readsRows = KIND_NAMES.has(getNamedType(field.type).name);
-      return { field: 1, multiplier: isList && readsRows && field.name !== 'edges' && field.name !== 'nodes' ? 10 : 1 };
-    },
-    complexityError: (kind, result) => limitExceeded(kind, result),
   },
 });
 

@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 import { DomainError, ERROR_CODES } from '../domain/errors.ts';
+import { RETRY_AFTER_SECONDS } from '../graphql/expensive.ts';
 import { graphqlFieldName } from './names.ts';
 
 /**
@@ -60,6 +61,8 @@ export function withErrorCode(error: unknown, unexpected: (error: unknown) => vo
     if (original instanceof InputValidationError) extensions['issues'] = original.issues;
     // Raised before execution (no usable credentials): the HTTP status says so too, as in REST.
     if (original.code === 15) extensions['http'] = { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="ambient-api-server/v1"' } };
+    // Too many expensive operations at once (src/graphql/expensive.ts): when to come back.
+    if (original.code === 34) extensions['http'] = { status: 429, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } };
     return createGraphQLError(original.reason, { ...at, extensions });
   }
   if (original instanceof Error && original.name === 'PothosValidationError') {

@@ -59,7 +59,7 @@ export interface Harness {
   errors<T, V>(document: TypedDocumentNode<T, V>, variables?: V, options?: { as?: string }): Promise<GraphqlError[]>;
 }
 
-export interface HarnessOptions extends Partial<Pick<GraphqlOptions, 'graphiql' | 'introspection' | 'trustedDocuments'>> {
+export interface HarnessOptions extends Partial<Pick<GraphqlOptions, 'graphiql' | 'introspection' | 'trustedDocuments' | 'expensive' | 'documentStats'>> {
   feed?: Pick<ChangeFeedOptions, 'maxQueue'>;
 }
 
@@ -104,6 +104,8 @@ export function useGraphqlServer(options: HarnessOptions = {}): () => Harness {
       corsOrigins: [],
       log: testLog,
       ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
+      ...(options.expensive ? { expensive: options.expensive } : {}),
+      ...(options.documentStats ? { documentStats: options.documentStats } : {}),
     });
     api = createApiServer({
       database: { pool, connectionString: db.url, mode: 'external', check: async () => ({ ok: true }), close: async () => undefined },
