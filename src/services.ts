@@ -63,14 +63,23 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
   const kube = overrides.kubeConfig !== undefined ? overrides.kubeConfig : loadKubeConfig(config.reconciler.kubeconfig);
   const runner = new RunnerClient({ urlTemplate: config.runnerUrlTemplate, log, ...(kube ? { sessionToken: kubeSessionTokens(kube, log) } : {}) });
   const feed = new ChangeFeed(pool, { connectionString: database.connectionString, log });
+  const metrics = new HttpMetrics();
   return {
     domain,
     sessions: new SessionActions(domain, runner),
     authenticator: createAuthenticator(config.auth, { pool, users: new UserProvisioning(pool, domain), log, kubeConfig: kube ?? undefined }),
     validator: new BodyValidator(componentSchemas()),
-    metrics: new HttpMetrics(),
+    metrics,
     feed,
-    agui: new AguiService({ domain, runner, changes: feed, connectionString: database.connectionString, log, timings: overrides.aguiTimings }),
+    agui: new AguiService({
+      domain,
+      runner,
+      changes: feed,
+      connectionString: database.connectionString,
+      log,
+      timings: overrides.aguiTimings,
+      registry: metrics.registry,
+    }),
     streamKeepaliveMs: config.streamKeepaliveMs,
     integrations: new Integrations(domain, config.integrations, secrets, log),
     messages: new SessionMessages(domain),

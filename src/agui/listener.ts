@@ -5,6 +5,7 @@ import type { ChangeFeed, Subscription } from '../live/change-feed.ts';
 import type { Logger } from '../log.ts';
 import { retryDelay, sseBatches, type RetryPolicy } from '../runner/agui-stream.ts';
 import type { RunnerClient } from '../runner/client.ts';
+import type { ConnectLimiter, ListenerState } from '../runner/connect-limiter.ts';
 import { eventFromData, withFilledIds } from './events.ts';
 import type { AguiFeed } from './feed.ts';
 import { EventWriter } from './writer.ts';
@@ -46,6 +47,8 @@ export interface BetweenRunListenersOptions {
   events: AguiFeed;
   log: Logger;
   timings: ListenerTimings;
+  /** Bounds the connection attempts of all runner streams of this instance. */
+  connects: ConnectLimiter;
 }
 
 interface Held {
@@ -54,6 +57,8 @@ interface Held {
   done: Promise<void>;
   /** After giving up: how many runs the session had then (a later run restarts it); undefined while listening. */
   gaveUpAtRuns: number | undefined;
+  /** Whether the runner's stream is open right now. */
+  connected: boolean;
 }
 
 export class BetweenRunListeners {
@@ -92,6 +97,13 @@ export class BetweenRunListeners {
   /** Sessions this instance listens to (or holds after giving up). */
   get sessions(): string[] {
     return [...this.held.keys()];
+  }
+
+  /** How many held sessions are in each state (for /metrics). */
+  states(): Record<ListenerState, number> {
+    const counts: Record<ListenerState, number> = { listening: 0, retrying: 0, gave_up: 0 };
+    for (const held of this.held.values()) counts[held.gaveUpAtRuns !== undefined ? 'gave_up' : held.connected ? 'listening' : 'retrying']++;
+    return counts;
   }
 
   /** Looks for running sessions to claim and held ones that stopped running. */
@@ -192,14 +204,14 @@ export class BetweenRunListeners {
 
   private listen(session: Row): void {
     const controller = new AbortController();
-    const held: Held = { session, controller, done: Promise.resolve(), gaveUpAtRuns: undefined };
+    const held: Held = { session, controller, done: Promise.resolve(), gaveUpAtRuns: undefined, connected: false };
     held.done = this.loop(held).catch((error: unknown) => this.options.log.error({ err: error, session: session.id }, 'agui listener failed'));
     this.held.set(session.id, held);
   }
 
   /** Connect, persist, reconnect: the retry policy counts consecutive failures to connect. */
   private async loop(held: Held): Promise<void> {
-    const { runner, log, timings, pool } = this.options;
+    const { runner, log, timings, pool, connects } = this.options;
     const { session, controller } = held;
     const name = typeof session['kube_cr_name'] === 'string' ? session['kube_cr_name'] : '';
     const writer = new EventWriter(pool, session.id, { log, signal: controller.signal });
@@ -211,9 +223,14 @@ export class BetweenRunListeners {
       controller.signal.addEventListener('abort', abort, { once: true });
       let connected = false;
       try {
-        const response = await runner.openStream(session, { method: 'GET', path: `/events/${encodeURIComponent(name)}` }, connection.signal);
+        const response = await connects.connect(
+          'listener',
+          () => runner.openStream(session, { method: 'GET', path: `/events/${encodeURIComponent(name)}` }, connection.signal),
+          connection.signal,
+        );
         if (response.ok && response.body) {
           connected = true;
+          held.connected = true;
           failures = 0;
           for await (const batch of sseBatches(response.body, { idleMs: timings.idleMs, controller: connection })) {
             await writer.push(
@@ -232,6 +249,7 @@ export class BetweenRunListeners {
       } catch (error) {
         if (!controller.signal.aborted) log.debug({ session: session.id, problem: (error as Error).message }, 'agui listener: event stream failed');
       } finally {
+        held.connected = false;
         controller.signal.removeEventListener('abort', abort);
       }
       await writer.drain().catch(() => undefined);

@@ -3,6 +3,7 @@ import type { Row } from '../domain/wire.ts';
 import type { Logger } from '../log.ts';
 import { connectWithRetry, sseBatches, type RetryPolicy } from '../runner/agui-stream.ts';
 import type { RunnerClient } from '../runner/client.ts';
+import type { ConnectLimiter } from '../runner/connect-limiter.ts';
 import { eventFromData, RUN_ERROR, RUN_FINISHED, RUN_STARTED, runIdOf, withFilledIds, type AguiEvent } from './events.ts';
 import { heartbeat } from './runs.ts';
 import { EventWriter } from './writer.ts';
@@ -37,6 +38,8 @@ export interface RunStreamsOptions {
   /** This instance, as written in `agui_runs.owner_instance`. */
   owner: string;
   timings: RunStreamTimings;
+  /** Bounds the connection attempts of all runner streams of this instance (runs go first). */
+  connects: ConnectLimiter;
 }
 
 export interface RunStart {
@@ -94,9 +97,14 @@ export class RunStreams {
         response = await connectWithRetry(
           timings.retry,
           () =>
-            runner.openStream(
-              run.session,
-              { method: 'POST', path: '/', body: run.input, headers: { 'Content-Type': 'application/json', ...run.headers } },
+            this.options.connects.connect(
+              'run',
+              () =>
+                runner.openStream(
+                  run.session,
+                  { method: 'POST', path: '/', body: run.input, headers: { 'Content-Type': 'application/json', ...run.headers } },
+                  controller.signal,
+                ),
               controller.signal,
             ),
           controller.signal,

@@ -2,6 +2,7 @@ import { forwardableCredential } from '../runner/caller-credential.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type pg from 'pg';
+import type { Registry } from 'prom-client';
 import { ownerId, type Actor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
 import { conflict, DomainError, invalid } from '../domain/errors.ts';
@@ -12,6 +13,7 @@ import type { ChangeFeed } from '../live/change-feed.ts';
 import type { Logger } from '../log.ts';
 import { LISTENER_RETRY, RUN_RETRY, STREAM_IDLE_MS } from '../runner/agui-stream.ts';
 import type { RunnerClient } from '../runner/client.ts';
+import { ConnectLimiter, RunnerMetrics } from '../runner/connect-limiter.ts';
 import { AGENT_STATUS_TYPES, AgentStatusScan, compact, compactOnRead, type AgentStatus, type Frame, type Message } from './compaction.ts';
 import { isEvent, isRecord, RUN_STARTED, withFilledIds, type AguiEvent } from './events.ts';
 import { AguiFeed, type AguiSubscription } from './feed.ts';
@@ -36,6 +38,8 @@ export interface AguiTimings {
   sweepIntervalMs: number;
   /** Safety-net check of the live feed for missed notifications. */
   feedPollMs: number;
+  /** Runner stream connections being opened at once, at most (runs and between-run listeners together). */
+  connectConcurrency: number;
 }
 
 /** The contract's values (runtime.md §a.5, §a.11). */
@@ -45,6 +49,7 @@ export const AGUI_TIMINGS: AguiTimings = {
   orphanAfterMs: 60_000,
   sweepIntervalMs: 15_000,
   feedPollMs: 2_000,
+  connectConcurrency: 16,
 };
 
 export interface AguiServiceOptions {
@@ -56,6 +61,8 @@ export interface AguiServiceOptions {
   connectionString: string;
   log: Logger;
   timings?: Partial<AguiTimings>;
+  /** Where the runner connection metrics are registered (the server's /metrics). */
+  registry?: Registry;
 }
 
 /** The request details a run forwards to the runner (§a.5 runner request headers). */
@@ -116,7 +123,9 @@ export class AguiService {
     const { domain, runner, log, connectionString } = options;
     this.pool = domain.pool;
     this.feed = new AguiFeed(this.pool, { connectionString, log, pollIntervalMs: timings.feedPollMs });
-    this.streams = new RunStreams({ pool: this.pool, runner, log, owner: this.instance, timings: timings.run });
+    const metrics = new RunnerMetrics(options.registry);
+    const connects = new ConnectLimiter(timings.connectConcurrency, metrics);
+    this.streams = new RunStreams({ pool: this.pool, runner, log, owner: this.instance, timings: timings.run, connects });
     this.listeners = new BetweenRunListeners({
       pool: this.pool,
       connectionString,
@@ -125,7 +134,9 @@ export class AguiService {
       events: this.feed,
       log,
       timings: timings.listener,
+      connects,
     });
+    metrics.observeListeners(() => this.listeners.states());
     this.sweeper = new OrphanSweeper(this.pool, { log, staleAfterMs: timings.orphanAfterMs, intervalMs: timings.sweepIntervalMs });
   }
 

@@ -1,4 +1,6 @@
+import type pg from 'pg';
 import type { Queryable } from '../db/sql.ts';
+import { notifyCommitted, type Tx } from '../db/transaction.ts';
 import { isEvent, normalizeTimestamp, runIdOf, threadIdOf, type AguiEvent, type StoredEvent } from './events.ts';
 
 /**
@@ -8,8 +10,10 @@ import { isEvent, normalizeTimestamp, runIdOf, threadIdOf, type AguiEvent, type 
  * delivered, so within a session rows must become visible in `seq` order. Every append therefore
  * takes a transaction-scoped advisory lock on the session before inserting and holds it until
  * COMMIT: a second writer of the same session gets its `seq` only after the first one is visible.
- * Writers of different sessions never wait for each other. After the insert, `NOTIFY agui_events,
- * '<session_id>:<seq>'` (delivered at COMMIT, dropped on rollback) tells every replica to look.
+ * Writers of different sessions never wait for each other. Once the append has committed,
+ * `NOTIFY agui_events, '<session_id>:<seq>'` tells every replica to look. It is sent after COMMIT,
+ * from the pool (src/db/transaction.ts), never inside the writing transaction, whose COMMIT would
+ * otherwise take Postgres' global notification lock; a lost one only delays until the feeds poll.
  *
  * The append is one statement, so outside a transaction it commits in one round trip. Its locks
  * are taken in a fixed order through the statement's data dependencies: the session row (KEY
@@ -55,10 +59,10 @@ function storable(json: string): string {
  * from the payload (either casing), which callers have already completed with the filled ids
  * (§a.4 rule 2).
  */
-export async function appendEvents(db: Queryable, sessionId: string, events: readonly AguiEvent[]): Promise<number[]> {
+export async function appendEvents(db: Tx | pg.Pool, sessionId: string, events: readonly AguiEvent[]): Promise<number[]> {
   if (events.length === 0) return [];
   // `locked` reads `session` and the insert reads `locked`: the lock order is the session row, then the advisory lock.
-  const { rows } = await db.query<{ seqs: number[] | null }>(
+  const { rows } = await (db as Queryable).query<{ seqs: number[] | null }>(
     `WITH session AS (SELECT id FROM sessions WHERE id = $1 FOR KEY SHARE),
           locked AS (SELECT pg_advisory_xact_lock($6, hashtext(id)) FROM session),
           added AS (
@@ -67,7 +71,7 @@ export async function appendEvents(db: Queryable, sessionId: string, events: rea
             FROM locked, unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS u(thread_id, run_id, type, payload, n)
             ORDER BY u.n
             RETURNING seq)
-     SELECT array_agg(seq ORDER BY seq) AS seqs, pg_notify('${AGUI_CHANNEL}', $1 || ':' || max(seq)) FROM added`,
+     SELECT array_agg(seq ORDER BY seq) AS seqs FROM added`,
     [
       sessionId,
       events.map((e) => threadIdOf(e) ?? null),
@@ -77,7 +81,14 @@ export async function appendEvents(db: Queryable, sessionId: string, events: rea
       APPEND_LOCK,
     ],
   );
-  return (rows[0]?.seqs ?? []).map(Number);
+  const seqs = (rows[0]?.seqs ?? []).map(Number);
+  if (seqs.length > 0) {
+    const wake = `${sessionId}:${seqs.at(-1)!}`;
+    // In a transaction: once it commits. On the pool the statement has committed already.
+    if ('notifyAfterCommit' in db) db.notifyAfterCommit(AGUI_CHANNEL, wake);
+    else notifyCommitted(db, AGUI_CHANNEL, wake);
+  }
+  return seqs;
 }
 
 export interface ReadRange {

@@ -99,3 +99,26 @@ test('a run filter delivers that run only, from the table and live', async () =>
   expect((await got).map((e) => e.payload['n'])).toEqual([1, 4]);
   subscription.close();
 });
+
+test('with polling off, the post-commit wake-ups alone deliver appends made on the pool and in a transaction', async () => {
+  const { api } = world();
+  const s = await sessionIn(api, null);
+  // A feed that never polls: only the NOTIFY can wake it.
+  const quiet = new AguiFeed(api.db.pool, { connectionString: api.db.url, log: testLog, pollIntervalMs: 3_600_000 });
+  await quiet.start();
+  try {
+    const subscription = await quiet.subscribe(s.id);
+    const iterator = subscription[Symbol.asyncIterator]();
+    // Outside a transaction (one statement on the pool) and inside one (a run end): both are delivered.
+    const first = take(iterator, 1);
+    await recordEvents(api.db.pool, s.id, [{ type: 'CUSTOM', value: 'pool', threadId: s.id }]);
+    expect((await first)[0]!.payload['value']).toBe('pool');
+    const second = take(iterator, 1);
+    await recordEvents(api.db.pool, s.id, [{ type: 'RUN_ERROR', threadId: s.id, runId: 'none', message: 'x' }]);
+    expect((await second)[0]!.type).toBe('RUN_ERROR');
+    subscription.close();
+    await iterator.return?.();
+  } finally {
+    await quiet.stop();
+  }
+});

@@ -19,6 +19,7 @@ export const FAST_TIMINGS: AguiTimings = {
   orphanAfterMs: 60_000,
   sweepIntervalMs: 60_000,
   feedPollMs: 500,
+  connectConcurrency: 16,
 };
 
 export interface AguiWorld {
