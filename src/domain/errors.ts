@@ -30,6 +30,8 @@ export class DomainError extends Error {
     readonly reason: string = ERROR_CODES[code].reason,
     /** The input field the failure is about, when there is one. */
     readonly field?: string,
+    /** For 429: seconds the caller should wait, sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(reason);
     this.name = ERROR_CODES[code].name;
@@ -47,3 +49,5 @@ export const malformed = (detail: string, field?: string) => new DomainError(17,
 export const forbidden = (reason?: string) => new DomainError(11, reason);
 export const badRequest = (reason: string) => new DomainError(21, reason);
 export const unavailable = (reason: string) => new DomainError(31, reason);
+/** A rate limit — ours or a provider's — with how long to wait. */
+export const tooManyRequests = (reason: string, retryAfterSeconds: number) => new DomainError(34, reason, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));

@@ -1,6 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
+import { modelManifest, readJsonFile, runnerRegistry, type CatalogConfig } from './providers/catalog.ts';
 
 /**
  * The integrations part of the configuration (runtime.md §c.2–§c.4): OAuth clients, the state
@@ -40,6 +41,10 @@ export interface IntegrationsConfig {
   endpoints: ProviderEndpoints;
   /** Extra PEM certificates trusted for calls to providers (self-hosted GitLab, Jira, GitHub Enterprise). */
   providerCa: string | undefined;
+  /** Where the built-in (out-of-the-box) workflows live (runtime.md §d row 22). */
+  ootb: { repo: string; branch: string; path: string; cacheSeconds: number };
+  /** Model and runner-type lists of the new-session form. */
+  catalog: CatalogConfig;
 }
 
 const httpUrl = (name: string) =>
@@ -58,6 +63,14 @@ const fileContents = (name: string) =>
       return z.NEVER;
     }
   });
+
+/** A path to a JSON file in a known format, checked at start (the file is re-read later as it changes). */
+function jsonFile(name: string, schema: z.ZodType) {
+  return z.string().superRefine((path, ctx) => {
+    const read = readJsonFile(path, schema);
+    if ('problem' in read) ctx.addIssue({ code: 'custom', message: `${name} ${read.problem}` });
+  });
+}
 
 export const integrationsEnvironment = z.object({
   PUBLIC_BASE_URL: httpUrl('PUBLIC_BASE_URL').optional(),
@@ -97,6 +110,26 @@ export const integrationsEnvironment = z.object({
   GOOGLE_TOKEN_URL: httpUrl('GOOGLE_TOKEN_URL').default('https://oauth2.googleapis.com/token'),
   GOOGLE_USERINFO_URL: httpUrl('GOOGLE_USERINFO_URL').default('https://www.googleapis.com/oauth2/v2/userinfo'),
   PROVIDER_CA_FILE: fileContents('PROVIDER_CA_FILE').optional(),
+  OOTB_WORKFLOWS_REPO: z.string().trim().min(1).default('https://github.com/ambient-code/workflows.git'),
+  OOTB_WORKFLOWS_BRANCH: z.string().trim().min(1).default('main'),
+  OOTB_WORKFLOWS_PATH: z
+    .string()
+    .trim()
+    .default('workflows')
+    .transform((v) => v.replace(/^\/+|\/+$/g, ''))
+    .refine((v) => !v.split('/').some((s) => s === '..' || s === '.'), 'OOTB_WORKFLOWS_PATH must not contain . or .. segments'),
+  OOTB_WORKFLOWS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  MODELS_FILE: jsonFile('MODELS_FILE', modelManifest).optional(),
+  RUNNER_TYPES_FILE: jsonFile('RUNNER_TYPES_FILE', runnerRegistry).optional(),
+  ENABLED_FEATURE_GATES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((g) => g.trim())
+        .filter(Boolean),
+    )
+    .optional(),
 });
 
 type IntegrationsEnvironment = z.infer<typeof integrationsEnvironment>;
@@ -122,6 +155,8 @@ export function integrationsConfig(e: IntegrationsEnvironment & { CORS_ORIGINS: 
       googleUserinfoUrl: e.GOOGLE_USERINFO_URL,
     },
     providerCa: e.PROVIDER_CA_FILE,
+    ootb: { repo: e.OOTB_WORKFLOWS_REPO, branch: e.OOTB_WORKFLOWS_BRANCH, path: e.OOTB_WORKFLOWS_PATH, cacheSeconds: e.OOTB_WORKFLOWS_CACHE_SECONDS },
+    catalog: { modelsFile: e.MODELS_FILE, runnerTypesFile: e.RUNNER_TYPES_FILE, enabledGates: e.ENABLED_FEATURE_GATES ?? [] },
   };
 }
 

@@ -12,15 +12,23 @@ import { ProviderHttp } from './http.ts';
 import { OAuthFlows } from './oauth/flows.ts';
 import { GithubOAuth, GoogleOAuth } from './oauth/providers.ts';
 import { RuntimeCredentials } from './runtime-credentials.ts';
+import { Catalog } from './providers/catalog.ts';
+import { Repositories } from './providers/repositories.ts';
+import { providerFetch } from './providers/transport.ts';
 
 /**
- * Integration services beyond the credentials' CRUD (runtime.md §c.2, §c.4): the OAuth flows and
- * the live credential test. Both reach the providers through one HTTP client.
+ * Integration services beyond the credentials' CRUD (runtime.md §c.2, §c.4, §d rows 17–23): the
+ * OAuth flows, the live credential test, repository browsing with the caller's credentials, and the
+ * configured model and runner-type lists.
  */
 export class Integrations {
   readonly oauth: OAuthFlows;
   /** What session runners fetch at run time (runtime.md §c.7, §d rows 24–25). */
   readonly runtime: RuntimeCredentials;
+  /** Repository browsing, forks, access, integration status and built-in workflows (runtime.md §d rows 17–23). */
+  readonly repositories: Repositories;
+  /** Model and runner-type lists of the new-session form. */
+  readonly catalog: Catalog;
   private readonly checker: CredentialChecker;
 
   constructor(
@@ -46,6 +54,15 @@ export class Integrations {
     const app = config.githubApp && new GithubApp(config.githubApp.appId, config.githubApp.privateKey);
     this.checker = new CredentialChecker(http, endpoints, app);
     this.runtime = new RuntimeCredentials({ domain, secrets, http, endpoints, githubApp: app || undefined, google: config.google, log });
+    this.repositories = new Repositories({
+      domain,
+      secrets,
+      endpoints,
+      githubApp: config.githubApp,
+      ootb: config.ootb,
+      fetch: providerFetch({ extraCa: config.providerCa }),
+    });
+    this.catalog = new Catalog(config.catalog);
   }
 
   /**

@@ -18,6 +18,7 @@ import { schemaRef, type JsonSchema } from './schemas.ts';
 import type { Integrations } from '../integrations/index.ts';
 import { integrationRoutes } from './integration-routes.ts';
 import { runnerRoutes } from './runner-routes.ts';
+import { providerRoutes } from './provider-routes.ts';
 import { messageRoutes } from './message-routes.ts';
 import { agentRoutes } from './agent-routes.ts';
 import type { Agents } from '../domain/agents.ts';
@@ -356,5 +357,6 @@ export const API_ROUTES: readonly Route[] = [
   ...runtimeRoutes(),
   ...integrationRoutes(),
   ...runnerRoutes(),
+  ...providerRoutes(),
   ...serviceRoutes(),
 ];

@@ -73,5 +73,6 @@ export function sendError(req: IncomingMessage, res: ServerResponse, error: Doma
   if (error.code === 15) headers = { 'WWW-Authenticate': 'Bearer realm="ambient-api-server/v1"', ...headers };
   // The rest of an oversized body is never read: the connection cannot carry another request.
   if (error.code === 32) headers = { Connection: 'close', ...headers };
+  if (error.retryAfterSeconds !== undefined) headers = { 'Retry-After': String(error.retryAfterSeconds), ...headers };
   sendJson(req, res, ERROR_CODES[error.code].status, errorBody(error.code, error.reason, operationId), headers);
 }

@@ -35,6 +35,8 @@ export const byRole =
     ROLE_IN_P[who] === null ? invisible : hasRole(who, needed) ? success : 403;
 
 const users = (success: number) => (who: Principal) => (isKey(who) ? 403 : success);
+/** A project operation done with the caller's own provider credentials: by role, and never for a project key. */
+const withCredentials = (needed: Role, success: number) => (who: Principal) => (isKey(who) ? 403 : byRole(needed, success)(who));
 const platformAdminOnly = (success: number) => (who: Principal) => (who === 'platformAdmin' ? success : 403);
 
 export interface KindExpectations {
@@ -297,6 +299,35 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
   getRunnerCredential: { expect: () => 403, prepare: async (w) => ({ path: await idleSession(w, '/credentials/github') }) },
   mintRunnerGithubToken: { expect: () => 403, prepare: async (w) => ({ path: await idleSession(w, '/github/token') }) },
   sendRunnerFeedback: { expect: () => 403, prepare: async (w) => ({ path: await idleSession(w, '/runner/feedback'), body: { type: 'META' } }) },
+  // Repository browsing (runtime.md §d rows 17–20): authorization first, then the caller's own
+  // credentials (a project key has none: 403), then the repository — on a host no provider serves
+  // (400 code 8), so no provider is ever called.
+  getRepoTree: {
+    expect: withCredentials('view', 400),
+    prepare: async (w) => ({ path: `/projects/${w.project.id}/repo/tree?repo=https://example.invalid/acme/widgets` }),
+  },
+  getRepoBlob: {
+    expect: withCredentials('view', 400),
+    prepare: async (w) => ({ path: `/projects/${w.project.id}/repo/blob?repo=https://example.invalid/acme/widgets&path=README.md` }),
+  },
+  listRepoBranches: {
+    expect: withCredentials('view', 400),
+    prepare: async (w) => ({ path: `/projects/${w.project.id}/repo/branches?repo=https://example.invalid/acme/widgets` }),
+  },
+  listUserForks: {
+    expect: withCredentials('view', 400),
+    prepare: async (w) => ({ path: `/projects/${w.project.id}/users/forks?upstream_repo=https://example.invalid/acme/widgets` }),
+  },
+  createUserFork: {
+    expect: withCredentials('edit', 400),
+    prepare: async (w) => ({ path: `/projects/${w.project.id}/users/forks`, body: { upstream_repo: 'https://example.invalid/acme/widgets' } }),
+  },
+  getProjectAccess: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/projects/${w.project.id}/access` }) },
+  // Users only; the workflows repository is on no provider in the matrix world: 502 code 30.
+  listOotbWorkflows: { expect: users(502), prepare: async () => ({ path: '/ootb_workflows' }) },
+  getIntegrationsStatus: { expect: users(200), prepare: async () => ({ path: '/integrations/status' }) },
+  listModels: { expect: () => 200, prepare: async () => ({ path: '/models' }) },
+  listRunnerTypes: { expect: () => 200, prepare: async () => ({ path: '/runner-types' }) },
   startOAuth: { expect: users(200), prepare: async () => ({ path: '/oauth/github/authorize', body: { return_to: '/integrations' } }) },
   testCredential: {
     // Only the owner acts with a secret; platform admins see the metadata but are refused.

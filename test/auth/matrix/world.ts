@@ -79,7 +79,13 @@ export function useCast(extraEnv: Record<string, string> = {}): Cast {
     jwksFile = path.join(dir, 'jwks.json');
     await fs.writeFile(jwksFile, JSON.stringify(jwks(signer.key)));
   });
-  const server = useAuthServer(() => ({ AUTH_JWKS_FILE: jwksFile, AUTH_PLATFORM_ADMINS: 'group:platform', ...extraEnv }));
+  // The built-in workflows live on no provider here: listing them fails the same way with or without a network.
+  const server = useAuthServer(() => ({
+    AUTH_JWKS_FILE: jwksFile,
+    AUTH_PLATFORM_ADMINS: 'group:platform',
+    OOTB_WORKFLOWS_REPO: 'https://workflows.invalid/acme/workflows',
+    ...extraEnv,
+  }));
   const cast = { server } as Cast;
   beforeAll(async () => {
     const s = server();
