@@ -85,6 +85,6 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
     messages: new SessionMessages(domain),
     agents: new Agents(domain),
     messageFeed: new SessionMessageFeed(pool, { connectionString: database.connectionString, log }),
-    runtime: new SessionRuntime(domain, runner, log),
+    runtime: new SessionRuntime(domain, runner, log, kube ?? undefined),
   };
 }

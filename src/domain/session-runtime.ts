@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { Readable } from 'node:stream';
 import { Session } from '../kinds/index.ts';
 import type { Logger } from '../log.ts';
@@ -6,6 +7,8 @@ import { forwardableCredential } from '../runner/caller-credential.ts';
 import { RunnerUnreachable, toResponse, type ForwardCall, type PipeCall, type RunnerClient } from '../runner/client.ts';
 import { conflict, DomainError, invalid, type ErrorCode } from './errors.ts';
 import { workspacePath } from './runner-paths.ts';
+import { SessionKubeViews, type PodEvent, type SessionResource } from './session-kube.ts';
+import { SessionExports, type SessionExportDocument } from './session-export.ts';
 import type { Domain, RequestContext } from './service.ts';
 import type { Row } from './wire.ts';
 
@@ -67,11 +70,34 @@ export interface CallerRequest {
 const NOT_RUNNING_UPLOAD = 'Session is not running. Start the session to upload files.';
 
 export class SessionRuntime {
+  private readonly exports: SessionExports;
+  private readonly kube: SessionKubeViews;
+
   constructor(
     private readonly domain: Domain,
     private readonly runner: RunnerClient,
     private readonly log: Logger,
-  ) {}
+    /** The cluster the server reads with its own identity (rows 15–16); undefined: none configured. */
+    kubeConfig?: KubeConfig,
+  ) {
+    this.exports = new SessionExports(domain);
+    this.kube = new SessionKubeViews(domain, kubeConfig, log);
+  }
+
+  /** Row 15: the session's Kubernetes objects; no cluster → 503 code 31. */
+  async kubeResources(ctx: RequestContext, id: string): Promise<{ resources: SessionResource[] }> {
+    return this.kube.resources(ctx, id);
+  }
+
+  /** Row 16: the runner pod's Events, oldest first; no cluster → 503 code 31, a failed read → none. */
+  async podEvents(ctx: RequestContext, id: string): Promise<{ events: PodEvent[] }> {
+    return this.kube.podEvents(ctx, id);
+  }
+
+  /** Row 14: the session's full event log, produced while it is sent (constant memory). */
+  async exportEvents(ctx: RequestContext, id: string): Promise<SessionExportDocument> {
+    return this.exports.open(ctx, id);
+  }
 
   /** Row 1: a directory of the workspace; `{"items":[]}` when not running or the runner fails. */
   async listWorkspace(ctx: RequestContext, id: string, rawPath: string, caller: CallerRequest = {}): Promise<Relayed> {

@@ -23,6 +23,7 @@ import type { Logger } from '../log.ts';
 import { applyCors } from '../server/cors.ts';
 import { sendBody } from '../server/respond.ts';
 import type { RouteHandler } from '../server/server.ts';
+import type { SessionRuntime } from '../domain/session-runtime.ts';
 import type { Services } from '../services.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
 import type { Agents } from '../domain/agents.ts';
@@ -74,6 +75,8 @@ export interface GraphqlOptions {
   messageFeed: SessionMessageFeed;
   /** Agents' start, ignition and project home (head-contract H3). */
   agents: Agents;
+  /** The running session's runner views and Kubernetes views (runtime.md §d). */
+  runtime: SessionRuntime;
   /** Who is calling; rejects with DomainError 15 when the request carries no usable credentials. */
   resolveActor(req: IncomingMessage): Promise<Actor>;
   graphiql: boolean;
@@ -130,6 +133,7 @@ export function graphqlHandlerFor(services: Services, settings: GraphqlSettings)
     messages: services.messages,
     messageFeed: services.messageFeed,
     agents: services.agents,
+    runtime: services.runtime,
     resolveActor: (req) => services.authenticator.authenticate(req),
     ...settings,
   });
@@ -227,6 +231,7 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     messages: options.messages,
     messageFeed: options.messageFeed,
     agents: options.agents,
+    runtime: options.runtime,
   };
   const streams = new ResponseStreams(options.log);
   const withCodes = withErrorCodes(options.log);

@@ -79,7 +79,7 @@ type Dispatcher = NonNullable<ReturnType<RequestContext['getDispatcher']>>;
  * (A client certificate that an exec plugin rotates would keep the first one until restart;
  * tokens are headers, applied per call, and unaffected.)
  */
-class PooledKubeConfig extends KubeConfig {
+export class PooledKubeConfig extends KubeConfig {
   private readonly dispatchers = new Map<string, Dispatcher>();
 
   static from(config: KubeConfig): PooledKubeConfig {

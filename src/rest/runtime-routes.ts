@@ -261,6 +261,128 @@ export function runtimeRoutes(): Route[] {
     },
     {
       method: 'GET',
+      path: '/sessions/{id}/k8s-resources',
+      operationId: 'listSessionKubernetesResources',
+      doc: {
+        summary: 'Kubernetes objects of the session (read with the server’s identity)',
+        tag,
+        responses: {
+          200: {
+            description: 'The AgenticSession, its pod, service, service account, token secret, role and role binding that exist, oldest first.',
+            schema: {
+              type: 'object',
+              properties: {
+                resources: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      kind: { type: 'string' },
+                      name: { type: 'string' },
+                      namespace: { type: 'string' },
+                      uid: { type: 'string' },
+                      phase: { type: 'string' },
+                      created_at: { type: 'string', description: 'RFC 3339.' },
+                    },
+                    required: ['kind', 'name', 'namespace', 'uid', 'created_at'],
+                  },
+                },
+              },
+              required: ['resources'],
+            },
+          },
+        },
+        errors: [502, 503],
+      },
+      async handle({ ctx, params }, { runtime }) {
+        return { status: 200, body: await runtime.kubeResources(ctx, params['id']!) };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/sessions/{id}/pod-events',
+      operationId: 'listSessionPodEvents',
+      doc: {
+        summary: 'Kubernetes Events of the session’s runner pod, oldest first',
+        tag,
+        responses: {
+          200: {
+            description: 'Events of pod `<kube_cr_name>-runner`; `{"events":[]}` when Kubernetes cannot be read.',
+            schema: {
+              type: 'object',
+              properties: {
+                events: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      type: { type: 'string' },
+                      reason: { type: 'string' },
+                      message: { type: 'string' },
+                      timestamp: { type: 'string', description: 'RFC 3339.' },
+                      count: { type: 'integer' },
+                    },
+                    required: ['type', 'reason', 'message', 'timestamp', 'count'],
+                  },
+                },
+              },
+              required: ['events'],
+            },
+          },
+        },
+        errors: [503],
+      },
+      async handle({ ctx, params }, { runtime }) {
+        return { status: 200, body: await runtime.podEvents(ctx, params['id']!) };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/sessions/{id}/export',
+      operationId: 'exportSession',
+      doc: {
+        summary: 'Download the session’s full AG-UI event log',
+        tag,
+        responses: {
+          200: {
+            description: 'An attachment `<kube_cr_name>-export.json`, streamed: every stored event payload, in seq order.',
+            schema: {
+              type: 'object',
+              properties: {
+                session_id: { type: 'string' },
+                project_name: { type: 'string' },
+                export_date: { type: 'string', format: 'date-time' },
+                agui_events: { type: 'array', items: anyObject('A stored AG-UI event (runner casing).') },
+              },
+              required: ['session_id', 'project_name', 'export_date', 'agui_events'],
+            },
+          },
+        },
+      },
+      async handle({ req, ctx, params }, { runtime }) {
+        req.resume();
+        const document = await runtime.exportEvents(ctx, params['id']!);
+        return {
+          status: 200,
+          stream: async (res) => {
+            res.writeHead(200, {
+              'Content-Type': 'application/json; charset=utf-8',
+              'Content-Disposition': `attachment; filename="${document.filename.replace(/["\\\r\n]/g, '_')}"`,
+              'Cache-Control': 'no-store',
+              'X-Content-Type-Options': 'nosniff',
+            });
+            try {
+              await pipeline(Readable.from(document.body), res);
+            } catch {
+              // A failed read or a caller that left: the document cannot be finished; cut it.
+              res.destroy();
+            }
+          },
+        };
+      },
+    },
+    {
+      method: 'GET',
       path: '/sessions/{id}/events',
       operationId: 'streamSessionRunnerEvents',
       doc: {

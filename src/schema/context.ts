@@ -1,3 +1,4 @@
+import type { SessionRuntime } from '../domain/session-runtime.ts';
 import type { AguiService } from '../agui/service.ts';
 import type { Domain, RequestContext } from '../domain/service.ts';
 import type { SessionActions } from '../domain/session-actions.ts';
@@ -19,6 +20,7 @@ export interface GraphqlServices {
   messages: SessionMessages;
   messageFeed: SessionMessageFeed;
   agents: Agents;
+  runtime: SessionRuntime;
 }
 
 /** One request's context: who is calling, what they may read, and the services. */

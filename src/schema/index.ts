@@ -8,6 +8,7 @@ import './agui.ts';
 import './project.ts';
 import './session-actions.ts';
 import './session-messages.ts';
+import './session-runtime.ts';
 import './agents.ts';
 import './subscriptions.ts';
 import './version.ts';

@@ -1,3 +1,4 @@
+import { SessionRuntime } from '../../src/domain/session-runtime.ts';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import pg from 'pg';
@@ -93,6 +94,7 @@ export function useGraphqlServer(options: HarnessOptions = {}): () => Harness {
       sessionActions: new SessionActions(domain, runner),
       messages: new SessionMessages(domain),
       agents: new Agents(domain),
+      runtime: new SessionRuntime(domain, runner, testLog),
       messageFeed: new SessionMessageFeed(db.pool, { connectionString: db.url, log: testLog }),
       resolveActor: async (req) => {
         const actor = actors.get(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');

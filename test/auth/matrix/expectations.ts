@@ -328,6 +328,10 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
   getIntegrationsStatus: { expect: users(200), prepare: async () => ({ path: '/integrations/status' }) },
   listModels: { expect: () => 200, prepare: async () => ({ path: '/models' }) },
   listRunnerTypes: { expect: () => 200, prepare: async () => ({ path: '/runner-types' }) },
+  // The matrix world has no cluster: Kubernetes views are 503 code 31 once authorized.
+  listSessionKubernetesResources: { expect: byRole('view', 503), prepare: async (w) => ({ path: await idleSession(w, '/k8s-resources') }) },
+  listSessionPodEvents: { expect: byRole('view', 503), prepare: async (w) => ({ path: await idleSession(w, '/pod-events') }) },
+  exportSession: { expect: byRole('view', 200), prepare: async (w) => ({ path: await idleSession(w, '/export') }) },
   startOAuth: { expect: users(200), prepare: async () => ({ path: '/oauth/github/authorize', body: { return_to: '/integrations' } }) },
   testCredential: {
     // Only the owner acts with a secret; platform admins see the metadata but are refused.

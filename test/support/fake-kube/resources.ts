@@ -206,7 +206,97 @@ const clusterRoles = builtin({
     ),
 });
 
-export const BUILTIN_TYPES: ResourceType[] = [namespaces, secrets, roleBindings, clusterRoles];
+/** What the operator creates per session (runtime.md §d rows 15–16 read them); no controllers run them. */
+const pods = builtin({
+  group: '',
+  version: 'v1',
+  kind: 'Pod',
+  plural: 'pods',
+  namespaced: true,
+  shortNames: ['po'],
+  subresources: ['status'],
+  fieldLabels: [...OBJECT_FIELDS, 'spec.nodeName', 'spec.serviceAccountName', 'status.phase', 'status.podIP'],
+  fields: ['spec', 'status'],
+  prepare(object, old) {
+    // A new pod starts Pending; its status changes only through /status (or seeding).
+    if (!old) object['status'] = isMap(object['status']) && object['status']['phase'] ? object['status'] : { phase: 'Pending' };
+  },
+});
+
+const services = builtin({
+  group: '',
+  version: 'v1',
+  kind: 'Service',
+  plural: 'services',
+  namespaced: true,
+  shortNames: ['svc'],
+  subresources: ['status'],
+  nameRule: 'dns-label',
+  fields: ['spec', 'status'],
+});
+
+const serviceAccounts = builtin({
+  group: '',
+  version: 'v1',
+  kind: 'ServiceAccount',
+  plural: 'serviceaccounts',
+  namespaced: true,
+  shortNames: ['sa'],
+  fields: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'],
+});
+
+/** core/v1 Events, with the field labels the real server offers for them. */
+const events = builtin({
+  group: '',
+  version: 'v1',
+  kind: 'Event',
+  plural: 'events',
+  namespaced: true,
+  shortNames: ['ev'],
+  fieldLabels: [
+    ...OBJECT_FIELDS,
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
+  fields: [
+    'involvedObject',
+    'reason',
+    'message',
+    'source',
+    'firstTimestamp',
+    'lastTimestamp',
+    'count',
+    'type',
+    'eventTime',
+    'series',
+    'action',
+    'related',
+    'reportingComponent',
+    'reportingInstance',
+  ],
+});
+
+const roles = builtin({
+  group: RBAC,
+  version: 'v1',
+  kind: 'Role',
+  plural: 'roles',
+  namespaced: true,
+  allowCreateOnUpdate: true,
+  nameRule: 'path-segment',
+  fields: ['rules'],
+});
+
+export const BUILTIN_TYPES: ResourceType[] = [namespaces, secrets, roleBindings, clusterRoles, pods, services, serviceAccounts, events, roles];
 
 interface CrdVersion {
   name: string;
