@@ -98,6 +98,7 @@ const SESSION_COLUMNS = [
   'labels',
   'annotations',
   'project_id',
+  'agent_id',
   'created_by_user_id',
   'phase',
   'start_time',

@@ -1,4 +1,5 @@
 import { prismaSchema } from './db/prisma-schema.ts';
+import { kindFiles } from './schema/emit.ts';
 import { printedSchema } from './schema/index.ts';
 import { openApiYaml } from './rest/openapi.ts';
 import { API_ROUTES } from './rest/routes.ts';
@@ -16,5 +17,6 @@ export interface GeneratedFile {
 export const GENERATED_FILES: readonly GeneratedFile[] = [
   { path: 'prisma/schema.prisma', render: prismaSchema },
   { path: 'openapi/openapi.yaml', render: () => openApiYaml(API_ROUTES) },
+  ...kindFiles(),
   { path: 'schema.graphql', render: printedSchema },
 ];

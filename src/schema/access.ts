@@ -4,7 +4,9 @@ import { isAlways } from '../conditions/condition.ts';
 import { holds, type Subject } from '../conditions/evaluate.ts';
 import { prismaWhere } from '../conditions/prisma.ts';
 import type { Queryable } from '../db/sql.ts';
-import type { Kind } from '../kinds/define.ts';
+import type PrismaTypes from '../generated/pothos-types.ts';
+import type { Kind, KindName } from '../kinds/define.ts';
+import { kindNamed } from '../kinds/index.ts';
 import type { Role } from '../kinds/rules.ts';
 
 /**
@@ -52,6 +54,14 @@ export class ReadAccess {
   rows(kind: Kind): Where {
     const condition = readCondition(this.actor, kind);
     return isAlways(condition) ? { deletedAt: null } : { deletedAt: null, AND: [prismaWhere(kind, condition, this.current)] };
+  }
+
+  /**
+   * The same `where`, typed as the `where` of the Prisma model the Kind is stored as (the policy's
+   * conditions name the Kind's fields, which are the model's).
+   */
+  where<N extends KindName & keyof PrismaTypes>(model: N): PrismaTypes[N]['Where'] {
+    return this.rows(kindNamed(model)) as PrismaTypes[N]['Where'];
   }
 
   /** Whether the policy lets the caller read this Prisma row of `kind`, live or not. */

@@ -1,10 +1,11 @@
 import type { HomeAgent } from '../domain/agents.ts';
-import { Agent, InboxMessage, Project, Session } from '../kinds/index.ts';
+import { Agent, InboxMessage, Project } from '../kinds/index.ts';
 import { builder } from './builder.ts';
 import { Change } from './change-types.ts';
 import type { GraphqlContext } from './context.ts';
 import { localId } from './filters.ts';
-import { graphOf, reread, targetId } from './kind-types.ts';
+import { reread, targetId } from './kind-types.ts';
+import { SessionNode } from './session.ts';
 import { kindChanges, resumePoint } from './live/streams.ts';
 
 /**
@@ -38,12 +39,12 @@ async function projectOfAgent(ctx: GraphqlContext, agentId: string): Promise<str
 }
 
 builder.mutationField('startAgent', (t) =>
-  t.field({
-    type: graphOf(Session).ref as never,
+  t.prismaField({
+    type: SessionNode,
     description:
       'Start the agent: its running session when it has one, else a new started session whose prompt is the composed start prompt (the unread inbox it used is marked read). Racing starts make one session.',
     args: { agent: t.arg.id({ required: true, description: 'The agent (its global id).' }), prompt: t.arg.string({ description: 'This run’s task.' }) },
-    resolve: async (_root, args, ctx: GraphqlContext, info) => {
+    resolve: async (query, _root, args, ctx: GraphqlContext) => {
       const agentId = targetId(String(args.agent), Agent);
       const result = await ctx.services.agents.start(
         ctx.request,
@@ -51,7 +52,7 @@ builder.mutationField('startAgent', (t) =>
         agentId,
         args.prompt != null ? { prompt: args.prompt } : {},
       );
-      return reread(Session, result.session, ctx, info) as never;
+      return reread(ctx, result.session, (id) => ctx.services.prisma.session.findUniqueOrThrow({ ...query, where: { id } }));
     },
   }),
 );

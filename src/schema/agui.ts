@@ -5,8 +5,10 @@ import type { AguiSubscription } from '../agui/feed.ts';
 import { invalid } from '../domain/errors.ts';
 import { Session } from '../kinds/index.ts';
 import { builder } from './builder.ts';
-import { derivedFields, type Row } from './derived.ts';
 import { targetId } from './kind-types.ts';
+import { SessionNode } from './session.ts';
+
+type Row = Record<string, unknown>;
 
 /**
  * AG-UI in GraphQL (runtime.md part a), through the same AguiService as REST: a session's runs
@@ -77,40 +79,22 @@ const AguiRun = builder.objectRef<Row>('AguiRun').implement({
 });
 
 const at = (ms: unknown) => (typeof ms === 'number' ? new Date(ms) : null);
-const sessionId = (session: Row) => session['id'] as string;
-
-builder.prismaObjectField(
-  Session.name,
-  'runs',
-  (t) =>
-    derivedFields(t).field({
-      type: [AguiRun],
-      description: 'The session’s AG-UI runs, oldest first.',
-      resolve: async (session, _args, ctx) => (await ctx.services.agui.runs(ctx.request, sessionId(session))).runs,
-    }) as never,
-);
-
-builder.prismaObjectField(
-  Session.name,
-  'agentStatus',
-  (t) =>
-    derivedFields(t).field({
-      type: 'String',
-      description: 'working, idle or waiting_input, derived from the events while the session is Running; empty otherwise (runtime.md §a.9).',
-      resolve: async (session, _args, ctx) => (await ctx.services.agui.runs(ctx.request, sessionId(session))).agentStatus,
-    }) as never,
-);
-
-builder.prismaObjectField(
-  Session.name,
-  'messages',
-  (t) =>
-    derivedFields(t).field({
-      type: [AguiMessage],
-      description: 'The conversation so far: every AG-UI event of the session compacted into messages (as `GET …/agui/history`).',
-      resolve: async (session, _args, ctx) => (await ctx.services.agui.history(ctx.request, sessionId(session))).messages,
-    }) as never,
-);
+builder.prismaObjectFields(SessionNode, (t) => ({
+  runs: t.field({
+    type: [AguiRun],
+    description: 'The session’s AG-UI runs, oldest first.',
+    resolve: async (session, _args, ctx) => (await ctx.services.agui.runs(ctx.request, session.id)).runs,
+  }),
+  agentStatus: t.string({
+    description: 'working, idle or waiting_input, derived from the events while the session is Running; empty otherwise (runtime.md §a.9).',
+    resolve: async (session, _args, ctx) => (await ctx.services.agui.runs(ctx.request, session.id)).agentStatus,
+  }),
+  messages: t.field({
+    type: [AguiMessage],
+    description: 'The conversation so far: every AG-UI event of the session compacted into messages (as `GET …/agui/history`).',
+    resolve: async (session, _args, ctx) => (await ctx.services.agui.history(ctx.request, session.id)).messages,
+  }),
+}));
 
 builder.subscriptionField('sessionAguiEvents', (t) =>
   t.field({

@@ -1,9 +1,10 @@
 import SchemaBuilder from '@pothos/core';
-import PrismaPlugin, { type PrismaModelTypes } from '@pothos/plugin-prisma';
+import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { z } from 'zod';
+import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Kind } from '../kinds/define.ts';
 import type { GraphqlContext } from './context.ts';
@@ -13,28 +14,15 @@ import { InputValidationError } from './errors.ts';
 /**
  * The one Pothos builder of the GraphQL schema.
  *
- * The schema is derived from the Kind declarations (src/kinds) at start-up, so the Prisma model
- * names it works with are plain strings: the builder sees every model through the same loose
- * shape instead of the generated per-model types. The generated module still supplies the
- * datamodel (relations, ids) Pothos plans its Prisma queries with.
+ * Every Kind's types, connections and mutations are written out in a typed file of their own
+ * (`src/schema/<kind>.ts`, generated from the Kind declaration by `npm run generate`), built on the
+ * generated Prisma types, so the compiler checks every field against the Prisma model it reads.
  *
  * Defaults decided here once: output fields are non-null unless a field says otherwise; every
  * connection has `totalCount`; pages hold at most MAX_PAGE_SIZE items; operations are limited in
- * depth and cost (see LIMITS).
+ * depth and cost (see LIMITS); an object type's authorization runs once per object, not per field.
  */
 
-/** A Prisma model as the derived schema sees it: rows and query arguments are plain records. */
-export interface LooseModel extends PrismaModelTypes {
-  Shape: Record<string, unknown>;
-  Include: Record<string, unknown>;
-  Select: Record<string, unknown>;
-  OrderBy: Record<string, unknown>;
-  Where: Record<string, unknown>;
-  WhereUnique: Record<string, unknown>;
-  RelationName: string;
-  ListRelations: string;
-  Relations: Record<string, { Shape: Record<string, unknown> | Record<string, unknown>[]; Name: string; Nullable: boolean }>;
-}
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -60,7 +48,7 @@ export interface AuthScopes {
 
 export interface BuilderTypes {
   Context: GraphqlContext;
-  PrismaTypes: Record<string, LooseModel>;
+  PrismaTypes: PrismaTypes;
   AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
   Scalars: {
@@ -80,6 +68,8 @@ export const builder = new SchemaBuilder<BuilderTypes>({
       authenticated: true,
       readable: ({ kind, row }) => ctx.access.allows(kind, row),
     }),
+    // Type scopes run once per object (isTypeOf), so a field of an authorized object pays nothing.
+    runScopesOnType: true,
     // Objects the caller may not read are invisible: NotFound, as REST answers (rest-contract §5.2).
     unauthorizedError: () => new DomainError(7),
   },
@@ -103,6 +93,9 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     validationError: (failure) => new InputValidationError(failure.issues),
   },
 });
+
+/** The value of an input object whose fields are derived at start-up (filters, JSON shapes, Kind inputs). */
+export type InputRecord = { [field: string]: unknown };
 
 /** The builder's resolved schema types, for helpers that take type parameters. */
 export type Types = typeof builder.$inferSchemaTypes;

@@ -1,14 +1,14 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { WireObject } from '../domain/wire.ts';
-import type { Kind, KindName } from '../kinds/define.ts';
+import type { KindName } from '../kinds/define.ts';
 import { KINDS, Session } from '../kinds/index.ts';
 import type { ChangeEvent } from '../live/change-feed.ts';
 import { builder } from './builder.ts';
 import type { GraphqlContext } from './context.ts';
-import type { Row } from './derived.ts';
+import type { Prisma, Session as SessionRow } from '../generated/prisma/client.ts';
 import { enumType } from './enums.ts';
-import { rowsOf } from './kind-types.ts';
 import { rowFromWire } from './live/event-rows.ts';
+import { SessionNode } from './session.ts';
 import type { PhaseChange } from './live/phase-changes.ts';
 import type { ObjectChange } from './live/watch.ts';
 import { constantCase } from './names.ts';
@@ -33,17 +33,24 @@ export const KindEnum = builder.enumType('KindName', {
   values: Object.fromEntries(KINDS.map((kind) => [constantCase(kind.name), { value: kind.name }])),
 });
 
-/** Whether the Prisma query Pothos planned for a selection reads more than the row's own columns. */
-const selectsRelations = (query: Row): boolean => Object.keys((query['include'] ?? query['select'] ?? {}) as Row).length > 0;
+type SessionQuery = { include?: Prisma.SessionInclude; select?: Prisma.SessionSelect };
+
+/** Whether the Prisma query Pothos planned for a selection reads relations (or computed counts) besides the row's own columns. */
+function selectsRelations(query: SessionQuery): boolean {
+  // An include names relations only; a select also names columns (`true`), relations by a nested query.
+  if (query.include) return Object.keys(query.include).length > 0;
+  return Object.values(query.select ?? {}).some((value) => typeof value === 'object' && value !== null);
+}
 
 /**
- * The object of a change as the Kind's node type: its state from the change event, and, only when
- * the selection asks for relations, those as they are now (one read; a deleted row still has them).
+ * The session of a change as the Session node type: its state from the change event, and, only
+ * when the selection asks for relations, those as they are now (one read; a deleted row still has
+ * them). The state holds every stored field of the Kind, as Prisma would return it (event-rows.ts).
  */
-async function stateAfter(ctx: GraphqlContext, kind: Kind, object: WireObject, query: Row): Promise<Row> {
-  const state = rowFromWire(kind, object);
+async function sessionAfter(ctx: GraphqlContext, object: WireObject, query: SessionQuery): Promise<SessionRow> {
+  const state = rowFromWire(Session, object) as SessionRow;
   if (!selectsRelations(query)) return state;
-  const current = await rowsOf(ctx, kind).findFirst({ ...query, where: { id: object.id } });
+  const current = await ctx.services.prisma.session.findFirst({ ...query, where: { id: object.id } });
   return { ...current, ...state };
 }
 
@@ -57,9 +64,9 @@ export const SessionChange = builder.objectRef<ObjectChange>('SessionChange').im
       resolve: (change) => (change.cursor === null ? null : String(change.cursor)),
     }),
     session: t.prismaField({
-      type: Session.name,
+      type: SessionNode,
       description: 'The session after the change (for DELETED: its last state).',
-      resolve: (query, change, _args, ctx) => stateAfter(ctx, Session, change.object, query),
+      resolve: (query, change, _args, ctx) => sessionAfter(ctx, change.object, query),
     }),
   }),
 });
@@ -78,9 +85,9 @@ export const SessionPhaseChange = builder.objectRef<PhaseChange>('SessionPhaseCh
     }),
     phase: t.field({ type: SessionPhase, nullable: true, resolve: (change) => change.phase }),
     session: t.prismaField({
-      type: Session.name,
+      type: SessionNode,
       description: 'The session after the change.',
-      resolve: (query, change, _args, ctx) => stateAfter(ctx, Session, change.object, query),
+      resolve: (query, change, _args, ctx) => sessionAfter(ctx, change.object, query),
     }),
   }),
 });

@@ -9,8 +9,9 @@ import type { Condition, FieldCondition, Operator } from '../conditions/conditio
 import { FIELD_OPERATORS, prismaWhere } from '../conditions/prisma.ts';
 import { conditionSql } from '../conditions/sql.ts';
 import type { Sql } from '../db/sql.ts';
-import { builder } from './builder.ts';
-import { derivedInputFields, type Row } from './derived.ts';
+import type { InputFieldMap, InputObjectRef } from '@pothos/core';
+import type PrismaTypes from '../generated/pothos-types.ts';
+import { builder, type InputRecord, type Types } from './builder.ts';
 import { enumType } from './enums.ts';
 import { constantCase, graphqlFieldName } from './names.ts';
 
@@ -23,10 +24,17 @@ import { constantCase, graphqlFieldName } from './names.ts';
  * `where` for connections, or as SQL to test change-stream objects against the same filter.
  */
 
+type Row = Record<string, unknown>;
 type Where = Row;
-type Filter = Row;
-/** An input type ref (derived types are values, see derived.ts). */
-type InputRef = unknown;
+/** A `where` or field filter input value, as GraphQL coerced it. */
+export type Filter = Row;
+type InputRef = InputObjectRef<Types, InputRecord>;
+/** One `orderBy` item: a field's wire name and a direction. */
+export interface OrderInput {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+type OrderByRef = InputObjectRef<Types, { field: string; direction: 'asc' | 'desc' }>;
 
 /** At most this many values in one `in`/`notIn` list. */
 export const MAX_FILTER_VALUES = 100;
@@ -77,26 +85,26 @@ interface FilterSpec {
 const filterRefs = new Map<string, InputRef>();
 
 function filterInput(spec: FilterSpec): InputRef {
-  if (!filterRefs.has(spec.name)) {
-    const ref = builder.inputType(spec.name, {
+  let ref = filterRefs.get(spec.name);
+  if (!ref) {
+    ref = builder.inputType(spec.name, {
       description: 'Conditions on one field; all given conditions must hold.',
-      fields: (t) => {
-        const input = derivedInputFields(t);
-        const fields: Record<string, unknown> = {};
+      fields: (t): InputFieldMap => {
+        const fields: InputFieldMap = {};
         for (const op of spec.operators) {
           fields[op] =
             op === 'in' || op === 'notIn'
-              ? input.field({ type: [spec.type], description: DESCRIPTION[op], validate: valueList })
-              : input.field({ type: spec.type, description: DESCRIPTION[op] });
+              ? t.field({ type: [spec.type], description: DESCRIPTION[op], validate: valueList })
+              : t.field({ type: spec.type, description: DESCRIPTION[op] });
         }
-        fields['isNull'] = input.field({ type: 'Boolean', description: DESCRIPTION.isNull });
-        if (spec.caseInsensitive) fields['caseInsensitive'] = input.field({ type: 'Boolean', description: DESCRIPTION.caseInsensitive });
-        return fields as never;
+        fields['isNull'] = t.boolean({ description: DESCRIPTION.isNull });
+        if (spec.caseInsensitive) fields['caseInsensitive'] = t.boolean({ description: DESCRIPTION.caseInsensitive });
+        return fields;
       },
     });
     filterRefs.set(spec.name, ref);
   }
-  return filterRefs.get(spec.name);
+  return ref;
 }
 
 const EQUALITY: readonly Operator[] = ['eq', 'ne', 'in', 'notIn'];
@@ -179,15 +187,18 @@ function queryableNames(kind: Kind): string[] {
   return ['id', 'created_at', 'updated_at', ...kind.fields.filter((f) => f.queryable).map((f) => f.name)];
 }
 
-export interface KindQueryInputs {
+/** The Prisma model a Kind is stored as (the same name). */
+export type ModelOf<N extends keyof PrismaTypes> = PrismaTypes[N];
+
+export interface KindQueryInputs<N extends keyof PrismaTypes = keyof PrismaTypes> {
   where: InputRef;
-  orderBy: InputRef;
+  orderBy: OrderByRef;
   /** The caller's `where` as a Prisma condition (undefined: no filter). */
-  toWhere(where: Filter | null | undefined): Where | undefined;
+  toWhere(where: Filter | null | undefined): ModelOf<N>['Where'] | undefined;
   /** The same `where` as an SQL condition over the row alias `t` (undefined: no filter). */
   toSql(where: Filter | null | undefined): Sql | undefined;
   /** The caller's order, or the default, with `id` as the final tie-breaker (as REST does). */
-  toOrderBy(orderBy: readonly Filter[] | null | undefined): Where[];
+  toOrderBy(orderBy: readonly OrderInput[] | null | undefined): ModelOf<N>['OrderBy'][];
 }
 
 export interface OrderItem {
@@ -196,26 +207,31 @@ export interface OrderItem {
   direction: 'asc' | 'desc';
 }
 
-export function kindQueryInputs(kind: Kind, defaultOrder: readonly OrderItem[]): KindQueryInputs {
+/**
+ * The `where` and `orderBy` inputs of the Kind stored as Prisma model `N`. The conditions they
+ * render name only the Kind's queryable fields, which are the model's fields of the same names:
+ * that is what makes them the model's `where` and `orderBy` (the one place this is asserted).
+ */
+export function kindQueryInputs<N extends keyof PrismaTypes>(model: N, kind: Kind, defaultOrder: readonly OrderItem[]): KindQueryInputs<N> {
+  if (kind.name !== model) throw new Error(`Kind ${kind.name} is not stored as model ${model}`);
   const filters = queryableNames(kind).map((name) => fieldFilter(kind, name));
 
   const where: InputRef = builder.inputType(`${kind.name}Where`, {
     description: `Conditions on ${kind.name} fields; all given conditions must hold.`,
-    fields: (t) => {
-      const input = derivedInputFields(t);
-      return {
-        ...Object.fromEntries(filters.map((f) => [f.name, input.field({ type: f.input })])),
-        AND: input.field({ type: [where], description: 'All of these hold.' }),
-        OR: input.field({ type: [where], description: 'At least one of these holds.' }),
-        NOT: input.field({ type: where, description: 'This does not hold.' }),
-      } as never;
+    fields: (t): InputFieldMap => {
+      const fields: InputFieldMap = {};
+      for (const f of filters) fields[f.name] = t.field({ type: f.input });
+      fields['AND'] = t.field({ type: [where], description: 'All of these hold.' });
+      fields['OR'] = t.field({ type: [where], description: 'At least one of these holds.' });
+      fields['NOT'] = t.field({ type: where, description: 'This does not hold.' });
+      return fields;
     },
   });
 
   const orderField = builder.enumType(`${kind.name}OrderField`, {
     values: Object.fromEntries(filters.map((f) => [constantCase(f.name), { value: f.wireName }])),
   });
-  const orderBy = builder.inputType(`${kind.name}OrderBy`, {
+  const orderBy: OrderByRef = builder.inputType(`${kind.name}OrderBy`, {
     description: `One sort key of a ${kind.name} list; ties are broken by id.`,
     fields: (t) => ({
       field: t.field({ type: orderField, required: true }),
@@ -224,15 +240,15 @@ export function kindQueryInputs(kind: Kind, defaultOrder: readonly OrderItem[]):
   });
 
   // A `where` names fields only, never projects, so no grants are needed to render it.
-  const toWhere = (value: Filter | null | undefined): Where | undefined => (value ? prismaWhere(kind, readWhere(filters, value), NO_GRANTS) : undefined);
+  const toWhere = (value: Filter | null | undefined): ModelOf<N>['Where'] | undefined =>
+    value ? (prismaWhere(kind, readWhere(filters, value), NO_GRANTS) as ModelOf<N>['Where']) : undefined;
   const toSql = (value: Filter | null | undefined): Sql | undefined => (value ? conditionSql(kind, readWhere(filters, value)) : undefined);
 
-  const toOrderBy = (items: readonly Filter[] | null | undefined): Where[] => {
-    const order: readonly OrderItem[] =
-      items && items.length > 0 ? items.map((o) => ({ field: o['field'] as string, direction: o['direction'] as 'asc' | 'desc' })) : defaultOrder;
-    const prisma = order.map((o) => ({ [graphqlFieldName(o.field)]: o.direction }));
+  const toOrderBy = (items: readonly OrderInput[] | null | undefined): ModelOf<N>['OrderBy'][] => {
+    const order: readonly OrderItem[] = items && items.length > 0 ? items : defaultOrder;
+    const prisma: Where[] = order.map((o) => ({ [graphqlFieldName(o.field)]: o.direction }));
     if (!order.some((o) => graphqlFieldName(o.field) === 'id')) prisma.push({ id: 'asc' });
-    return prisma;
+    return prisma as ModelOf<N>['OrderBy'][];
   };
 
   return { where, orderBy, toWhere, toSql, toOrderBy };

@@ -2,10 +2,10 @@ import type { GraphQLSchema } from 'graphql';
 // The CommonJS build of graphql, as Pothos and yoga load it (bundlers may pick the ES build, a second copy).
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.ts';
-import { defineKindGraphs } from './kind-types.ts';
 import './scalars.ts';
+import './kinds.ts';
 import './agui.ts';
-import './project.ts';
+import './viewer-role.ts';
 import './session-actions.ts';
 import './session-messages.ts';
 import './session-runtime.ts';
@@ -15,11 +15,10 @@ import './version.ts';
 import './viewer.ts';
 
 /**
- * The GraphQL schema: every Kind's types, queries and mutations (kind-types.ts), the session
- * actions, the subscriptions, and the few fields that are not about one Kind. `schema.graphql` is
- * its printed form.
+ * The GraphQL schema: every Kind's types, queries and mutations (one generated file per Kind,
+ * src/schema/<kind>.ts, loaded by kinds.ts), the session actions, the subscriptions, and the few
+ * fields that are not about one Kind. `schema.graphql` is its printed form.
  */
-defineKindGraphs();
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -1,35 +1,23 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { GenericInputFieldRef, InputFieldBuilder, InputFieldMap, InputObjectRef } from '@pothos/core';
 import { z } from 'zod';
 import type { Field, Kind } from '../kinds/define.ts';
 import { kindNamed } from '../kinds/index.ts';
-import { builder } from './builder.ts';
-import { isComputed } from './computed.ts';
-import type { GraphqlContext } from './context.ts';
-import { derivedInputFields, type DerivedField, type Row } from './derived.ts';
+import { builder, type InputRecord, type Types } from './builder.ts';
 import { enumType } from './enums.ts';
 import { localId } from './filters.ts';
-import { jsonField, type JsonField } from './json-types.ts';
+import { jsonForm, jsonText, KeyValueInput } from './json-types.ts';
 import { graphqlFieldName } from './names.ts';
 
+type Row = Record<string, unknown>;
+
 /**
- * One Kind field in GraphQL: its output type and value, its input type and validation, and the
- * conversion of an input value back to the REST wire value the domain layer parses. References
- * are global ids in both directions; JSON-text fields are structured (json-types.ts).
+ * One Kind field in GraphQL inputs: its input type and validation, and the conversion of an input
+ * value back to the REST wire value the domain layer parses. References are global ids; JSON-text
+ * fields are structured (json-types.ts). The output side is written out per Kind (src/schema/<kind>.ts).
  */
 
-const jsonFields = new Map<string, JsonField>();
-
-function json(kind: Kind, field: Field): JsonField {
-  const key = `${kind.name}.${field.name}`;
-  let found = jsonFields.get(key);
-  if (!found) {
-    found = jsonField(kind.name, field.name, field.shape!);
-    jsonFields.set(key, found);
-  }
-  return found;
-}
-
-function scalarType(field: Field): 'String' | 'Int' | 'SafeInt' | 'Float' | 'Boolean' | 'DateTime' {
+/** The scalar a stored scalar field has in GraphQL. */
+export function scalarType(field: Field): 'String' | 'Int' | 'SafeInt' | 'Float' | 'Boolean' | 'DateTime' {
   switch (field.wire) {
     case 'integer':
       return field.column === 'bigint' ? 'SafeInt' : 'Int';
@@ -44,50 +32,22 @@ function scalarType(field: Field): 'String' | 'Int' | 'SafeInt' | 'Float' | 'Boo
   }
 }
 
-function outputType(kind: Kind, field: Field): unknown {
-  if (field.references) return 'ID';
-  if (field.wire === 'json-text') return json(kind, field).output;
-  if (field.wire === 'string-array') return ['String'];
-  if (field.enum) return enumType(kind.name, field.name, field.enum);
-  return scalarType(field);
-}
-
-function inputType(kind: Kind, field: Field): unknown {
-  if (field.references) return 'ID';
-  if (field.wire === 'json-text') return json(kind, field).input;
-  if (field.wire === 'string-array') return ['String'];
-  if (field.enum) return enumType(kind.name, field.name, field.enum);
-  return scalarType(field);
-}
-
-/** How a field's value is found on a row Prisma loaded (camelCase keys, parsed JSON). */
-export function outputValue(kind: Kind, field: Field, row: Row, ctx: GraphqlContext): unknown {
-  const name = graphqlFieldName(field.name);
-  if (isComputed(kind, field.name)) {
-    return ctx.computed.load(kind, field.name, row['id'] as string).then((value) => {
-      if (field.wire !== 'json-text' || value === null) return value;
-      return json(kind, field).toGraphql(typeof value === 'string' ? JSON.parse(value) : value);
-    });
+function inputField(
+  t: InputFieldBuilder<Types, 'InputObject'>,
+  kind: Kind,
+  field: Field,
+  required: boolean,
+  description: string,
+): GenericInputFieldRef<unknown> {
+  if (field.references) return t.id({ required, description });
+  if (field.wire === 'json-text') {
+    const form = jsonForm(kind.name, field.name, field.shape!);
+    if (form.form === 'map') return t.field({ type: [KeyValueInput], required, description });
+    return form.form === 'object' ? t.field({ type: form.input, required, description }) : t.field({ type: [form.input], required, description });
   }
-  const value = row[name] ?? null;
-  if (value === null) return null;
-  if (field.references) return encodeGlobalID(field.references.kind, value as string);
-  if (field.wire === 'json-text') return json(kind, field).toGraphql(value);
-  return value;
-}
-
-/**
- * The output field of a declared field. Stored fields read the row; computed fields evaluate the
- * domain's expression; fields that are neither (a project key's secret) only have a value on the
- * result of the mutation that produced them.
- */
-export function outputField(kind: Kind, field: Field): DerivedField {
-  return {
-    type: outputType(kind, field),
-    nullable: !field.notNull || !field.column,
-    description: field.references ? `Global id of the ${field.references.kind} in \`${field.references.relation}\`.` : field.description,
-    resolve: (row, _args, ctx) => outputValue(kind, field, row, ctx),
-  };
+  if (field.wire === 'string-array') return t.stringList({ required, description });
+  if (field.enum) return t.field({ type: enumType(kind.name, field.name, field.enum), required, description });
+  return t.field({ type: scalarType(field), required, description });
 }
 
 /** Why a value breaks its field's rule (the same rule the domain layer applies), or undefined. */
@@ -113,10 +73,9 @@ function rulesCheck(fields: readonly Field[]): z.ZodType {
 }
 
 export interface KindInput {
-  /** The input object type (a value, see derived.ts). */
-  ref: unknown;
+  ref: InputObjectRef<Types, InputRecord>;
   /** The GraphQL input as a REST body: wire names, wire values, local ids; absent stays absent. */
-  toBody(input: Row): Row;
+  toBody(input: InputRecord): Row;
 }
 
 /**
@@ -127,21 +86,18 @@ export function kindInput(name: string, description: string, kind: Kind, fields:
   const ref = builder.inputType(name, {
     description,
     validate: rulesCheck(fields),
-    fields: (t) => {
-      const out: Record<string, unknown> = {};
+    fields: (t): InputFieldMap => {
+      const out: InputFieldMap = {};
       for (const field of fields) {
-        out[graphqlFieldName(field.name)] = derivedInputFields(t).field({
-          type: inputType(kind, field),
-          required: requireRequired && field.required,
-          description: field.references
-            ? `Global id of the ${field.references.kind}${field.references.sameProject ? ' (in the same project)' : ''}.`
-            : field.description,
-        });
+        const about = field.references
+          ? `Global id of the ${field.references.kind}${field.references.sameProject ? ' (in the same project)' : ''}.`
+          : field.description;
+        out[graphqlFieldName(field.name)] = inputField(t, kind, field, requireRequired && field.required, about);
       }
-      return out as never;
+      return out;
     },
   });
-  const toBody = (input: Row): Row => {
+  const toBody = (input: InputRecord): Row => {
     const body: Row = {};
     for (const field of fields) {
       const value = input[graphqlFieldName(field.name)];
@@ -150,7 +106,7 @@ export function kindInput(name: string, description: string, kind: Kind, fields:
         continue;
       }
       if (field.references) body[field.name] = localId(value as string, kindNamed(field.references.kind), field.name);
-      else if (field.wire === 'json-text') body[field.name] = json(kind, field).toJsonText(value);
+      else if (field.wire === 'json-text') body[field.name] = jsonText(field.shape!, field.name, value);
       else if (value instanceof Date) body[field.name] = value.toISOString();
       else body[field.name] = value;
     }

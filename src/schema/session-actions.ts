@@ -2,11 +2,14 @@ import { Session, Workflow } from '../kinds/index.ts';
 import { SessionRepo } from '../kinds/session.ts';
 import { builder } from './builder.ts';
 import type { GraphqlContext } from './context.ts';
-import { derivedRootFields, type DerivedFieldBuilder, type Row } from './derived.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { localId } from './filters.ts';
 import { jsonObjectInput } from './json-types.ts';
 import { kindInput } from './kind-fields.ts';
-import { graphOf, reread, targetId } from './kind-types.ts';
+import { reread, targetId } from './kind-types.ts';
+import { SessionNode } from './session.ts';
+
+type Row = Record<string, unknown>;
 
 /**
  * The session lifecycle and actions (rest-contract §10) as mutations, through the same
@@ -42,92 +45,75 @@ const SelectSessionWorkflowInput = builder.inputType('SelectSessionWorkflowInput
   }),
 });
 
-type Args = Row;
-
-/**
- * One session mutation: `id` names the session, `args` the other arguments, `act` calls the
- * service and returns the session to answer with.
- */
-function sessionMutation(
-  name: string,
-  description: string,
-  args: (t: DerivedFieldBuilder) => Record<string, unknown>,
-  act: (ctx: GraphqlContext, id: string, args: Args) => Promise<Row>,
-): void {
-  builder.mutationField(name, (t) => {
-    const root = derivedRootFields(t);
-    return root.field({
-      type: graphOf(Session).ref,
-      description,
-      args: { id: root.arg({ type: 'ID', required: true }), ...args(root) },
-      resolve: async (_root, args, ctx, info) => reread(Session, await act(ctx, targetId(String(args['id']), Session), args), ctx, info),
-    }) as never;
-  });
-}
-
 const actions = (ctx: GraphqlContext) => ctx.services.sessionActions;
 
-sessionMutation(
-  'startSession',
-  'Start (or restart) a session: phase Pending. Allowed when never started, Stopped, Failed or Completed.',
-  () => ({}),
-  (ctx, id) => actions(ctx).start(ctx.request, id),
-);
+/** The session a mutation acted on, re-read with the mutation's selection (`query`). */
+const answer = (ctx: GraphqlContext, query: SessionQuery, written: Row) =>
+  reread(ctx, written, (id) => ctx.services.prisma.session.findUniqueOrThrow({ ...query, where: { id } }));
 
-sessionMutation(
-  'stopSession',
-  'Stop a session: phase Stopping. Allowed when Pending, Creating or Running.',
-  () => ({}),
-  (ctx, id) => actions(ctx).stop(ctx.request, id),
-);
+type SessionQuery = { include?: Prisma.SessionInclude } | { select?: Prisma.SessionSelect };
 
-sessionMutation(
-  'cloneSession',
-  'A new, never-started session with the settings of this one, whose parent it becomes.',
-  (t) => ({ input: t.arg({ type: CloneSessionInput.ref }) }),
-  (ctx, id, args) => actions(ctx).clone(ctx.request, id, CloneSessionInput.toBody((args['input'] as Row | null) ?? {})),
-);
+const sessionId = (id: string | number) => targetId(String(id), Session);
 
-sessionMutation(
-  'addSessionRepo',
-  'Add a repository to the session (a running session clones it first). The branch defaults to main.',
-  (t) => ({ input: t.arg({ type: AddSessionRepoInput.ref, required: true }) }),
-  (ctx, id, args) => actions(ctx).addRepo(ctx.request, id, AddSessionRepoInput.toJson(args['input'] as Row)),
-);
-
-sessionMutation(
-  'removeSessionRepo',
-  'Remove a repository from the session, by its name (the last segment of its URL without .git).',
-  (t) => ({ name: t.arg({ type: 'String', required: true }) }),
-  (ctx, id, args) => actions(ctx).removeRepo(ctx.request, id, String(args['name'])),
-);
-
-sessionMutation(
-  'selectSessionWorkflow',
-  'Set the session’s workflow.',
-  (t) => ({ input: t.arg({ type: SelectSessionWorkflowInput, required: true }) }),
-  (ctx, id, args) => {
-    const { workflowId, gitUrl, branch, path } = args['input'] as Record<string, string | null | undefined>;
-    const body = {
-      ...(workflowId != null ? { workflow_id: localId(workflowId, Workflow, 'workflow_id') } : {}),
-      ...(gitUrl != null ? { git_url: gitUrl } : {}),
-      ...(branch != null ? { branch } : {}),
-      ...(path != null ? { path } : {}),
-    };
-    return actions(ctx).selectWorkflow(ctx.request, id, body);
-  },
-);
-
-sessionMutation(
-  'setSessionModel',
-  'Switch the session’s model (llm_model).',
-  (t) => ({ model: t.arg({ type: 'String', required: true }) }),
-  (ctx, id, args) => actions(ctx).setModel(ctx.request, id, { model: args['model'] }),
-);
-
-sessionMutation(
-  'updateSessionStatus',
-  'The reconciler’s status write-back (admin). No phase transition rules apply.',
-  (t) => ({ input: t.arg({ type: SessionStatusInput.ref, required: true }) }),
-  (ctx, id, args) => actions(ctx).updateStatus(ctx.request, id, SessionStatusInput.toBody(args['input'] as Row)),
-);
+builder.mutationFields((t) => ({
+  startSession: t.prismaField({
+    type: SessionNode,
+    description: 'Start (or restart) a session: phase Pending. Allowed when never started, Stopped, Failed or Completed.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => answer(ctx, query, await actions(ctx).start(ctx.request, sessionId(args.id))),
+  }),
+  stopSession: t.prismaField({
+    type: SessionNode,
+    description: 'Stop a session: phase Stopping. Allowed when Pending, Creating or Running.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => answer(ctx, query, await actions(ctx).stop(ctx.request, sessionId(args.id))),
+  }),
+  cloneSession: t.prismaField({
+    type: SessionNode,
+    description: 'A new, never-started session with the settings of this one, whose parent it becomes.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: CloneSessionInput.ref }) },
+    resolve: async (query, _root, args, ctx) =>
+      answer(ctx, query, await actions(ctx).clone(ctx.request, sessionId(args.id), CloneSessionInput.toBody(args.input ?? {}))),
+  }),
+  addSessionRepo: t.prismaField({
+    type: SessionNode,
+    description: 'Add a repository to the session (a running session clones it first). The branch defaults to main.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: AddSessionRepoInput.ref, required: true }) },
+    resolve: async (query, _root, args, ctx) =>
+      answer(ctx, query, await actions(ctx).addRepo(ctx.request, sessionId(args.id), AddSessionRepoInput.toJson(args.input))),
+  }),
+  removeSessionRepo: t.prismaField({
+    type: SessionNode,
+    description: 'Remove a repository from the session, by its name (the last segment of its URL without .git).',
+    args: { id: t.arg.id({ required: true }), name: t.arg.string({ required: true }) },
+    resolve: async (query, _root, args, ctx) => answer(ctx, query, await actions(ctx).removeRepo(ctx.request, sessionId(args.id), args.name)),
+  }),
+  selectSessionWorkflow: t.prismaField({
+    type: SessionNode,
+    description: 'Set the session’s workflow.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: SelectSessionWorkflowInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const { workflowId, gitUrl, branch, path } = args.input;
+      const body = {
+        ...(workflowId != null ? { workflow_id: localId(String(workflowId), Workflow, 'workflow_id') } : {}),
+        ...(gitUrl != null ? { git_url: gitUrl } : {}),
+        ...(branch != null ? { branch } : {}),
+        ...(path != null ? { path } : {}),
+      };
+      return answer(ctx, query, await actions(ctx).selectWorkflow(ctx.request, sessionId(args.id), body));
+    },
+  }),
+  setSessionModel: t.prismaField({
+    type: SessionNode,
+    description: 'Switch the session’s model (llm_model).',
+    args: { id: t.arg.id({ required: true }), model: t.arg.string({ required: true }) },
+    resolve: async (query, _root, args, ctx) => answer(ctx, query, await actions(ctx).setModel(ctx.request, sessionId(args.id), { model: args.model })),
+  }),
+  updateSessionStatus: t.prismaField({
+    type: SessionNode,
+    description: 'The reconciler’s status write-back (admin). No phase transition rules apply.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: SessionStatusInput.ref, required: true }) },
+    resolve: async (query, _root, args, ctx) =>
+      answer(ctx, query, await actions(ctx).updateStatus(ctx.request, sessionId(args.id), SessionStatusInput.toBody(args.input))),
+  }),
+}));

@@ -1,8 +1,7 @@
-import { Session } from '../kinds/index.ts';
 import type { Relayed } from '../domain/session-runtime.ts';
 import { builder } from './builder.ts';
 import type { GraphqlContext } from './context.ts';
-import { derivedFields, type Row } from './derived.ts';
+import { SessionNode } from './session.ts';
 
 /**
  * The running session's runner and Kubernetes views in GraphQL (issue 15 item 7, runtime.md §d
@@ -11,7 +10,6 @@ import { derivedFields, type Row } from './derived.ts';
  * credential is not forwarded to the runner from GraphQL (the session token is).
  */
 
-const sessionId = (session: Row) => session['id'] as string;
 const body = (relay: Relayed) => relay.body;
 
 interface RuntimeField {
@@ -73,16 +71,22 @@ const FIELDS: RuntimeField[] = [
   },
 ];
 
-for (const field of FIELDS) {
-  builder.prismaObjectField(
-    Session.name,
-    field.name,
-    (t) =>
-      derivedFields(t).field({
-        type: 'JSON',
-        description: field.description,
-        ...(field.path ? { args: { path: t.arg.string({ description: 'Relative to the workspace root.' }) } } : {}),
-        resolve: async (session: Row, args: { path?: string | null }, ctx: GraphqlContext) => field.resolve(ctx, sessionId(session), args.path ?? null),
-      } as never) as never,
-  );
-}
+builder.prismaObjectFields(SessionNode, (t) =>
+  Object.fromEntries(
+    FIELDS.map((field) => [
+      field.name,
+      field.path
+        ? t.field({
+            type: 'JSON',
+            description: field.description,
+            args: { path: t.arg.string({ description: 'Relative to the workspace root.' }) },
+            resolve: (session, args, ctx) => field.resolve(ctx, session.id, args.path ?? null),
+          })
+        : t.field({
+            type: 'JSON',
+            description: field.description,
+            resolve: (session, _args, ctx) => field.resolve(ctx, session.id, null),
+          }),
+    ]),
+  ),
+);

@@ -5,9 +5,9 @@ import { Project, Session, kindNamed } from '../kinds/index.ts';
 import { builder } from './builder.ts';
 import { Change, KindEnum, SessionChange, SessionPhaseChange } from './change-types.ts';
 import type { GraphqlContext } from './context.ts';
-import type { Row } from './derived.ts';
 import { localId } from './filters.ts';
-import { graphOf, rowsOf, targetId } from './kind-types.ts';
+import { targetId } from './kind-types.ts';
+import { SessionInputs } from './session.ts';
 import { phaseChanges } from './live/phase-changes.ts';
 import { kindChanges, resumePoint } from './live/streams.ts';
 import { watchObjects } from './live/watch.ts';
@@ -32,7 +32,7 @@ function payload<T>(value: T): Exclude<T, Error> {
 /** The local id of a project the caller can read `kind` in; NotFound otherwise. */
 async function visibleProject(ctx: GraphqlContext, globalId: string, kind: Kind): Promise<string> {
   const id = localId(globalId, Project, 'project');
-  const project = await rowsOf(ctx, Project).findFirst({ where: { AND: [ctx.access.rows(Project), { id }] }, select: { id: true } });
+  const project = await ctx.services.prisma.project.findFirst({ where: { AND: [ctx.access.where('Project'), { id }] }, select: { id: true } });
   if (!project || !ctx.access.hasRole(id, kind.roles.read)) throw notFound(Project.name, globalId);
   return id;
 }
@@ -46,11 +46,11 @@ builder.subscriptionField('sessionChanged', (t) =>
     subscribe: async (_root, args, ctx) => {
       const after = await resumePoint(ctx, args.after);
       const id = targetId(String(args.id), Session);
-      const session = (await rowsOf(ctx, Session).findFirst({ where: { AND: [ctx.access.rows(Session), { id }] }, select: { projectId: true } })) as Row | null;
+      const session = await ctx.services.prisma.session.findFirst({ where: { AND: [ctx.access.where('Session'), { id }] }, select: { projectId: true } });
       if (!session) throw notFound(Session.name, String(args.id));
       return watchObjects(ctx, {
         kind: Session,
-        projectId: session['projectId'] as string,
+        projectId: session.projectId,
         where: conditionSql(Session, { column: 'id', prismaName: 'id', operator: 'eq', value: id, caseInsensitive: false }),
         after,
         endAfterDelete: true,
@@ -68,7 +68,7 @@ builder.subscriptionField('projectSessionsChanged', (t) =>
     args: {
       project: t.arg.id({ required: true, description: 'The project (its global id).' }),
       where: t.arg({
-        type: graphOf(Session).inputs.where as never,
+        type: SessionInputs.where,
         description: 'Only sessions matching this filter, as the `sessions` connection applies it.',
       }),
       after: t.arg.string(AFTER),
@@ -76,7 +76,7 @@ builder.subscriptionField('projectSessionsChanged', (t) =>
     subscribe: async (_root, args, ctx) => {
       const after = await resumePoint(ctx, args.after);
       const projectId = await visibleProject(ctx, String(args.project), Session);
-      return watchObjects(ctx, { kind: Session, projectId, where: graphOf(Session).inputs.toSql(args.where as Row | null), after });
+      return watchObjects(ctx, { kind: Session, projectId, where: SessionInputs.toSql(args.where), after });
     },
     resolve: payload,
   }),

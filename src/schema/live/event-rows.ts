@@ -1,7 +1,8 @@
 import type { WireObject } from '../../domain/wire.ts';
 import type { Kind } from '../../kinds/define.ts';
-import type { Row } from '../derived.ts';
 import { graphqlFieldName } from '../names.ts';
+
+type Row = Record<string, unknown>;
 
 /**
  * A change event carries its object in the REST wire form: the state right after the change (for
