@@ -23,7 +23,6 @@ import { InputValidationError } from './errors.ts';
  * depth and cost (see LIMITS); an object type's authorization runs once per object, not per field.
  */
 
-
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
