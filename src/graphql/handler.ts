@@ -106,7 +106,9 @@ function callerKey(actor: Actor): string {
 
 /**
  * The answer to a request without usable credentials: the GraphQL error with code 15, shaped as
- * execution errors are. Its body is never read: the connection is closed instead.
+ * execution errors are. Its body is never parsed. A body within the size limit is discarded as it
+ * arrives, so the client reads the answer (closing on unread data would reset the connection and
+ * lose it); a larger or unbounded one closes the connection at once.
  */
 function sendUnauthenticated(req: IncomingMessage, res: ServerResponse, error: DomainError): void {
   const body = { errors: [{ message: error.reason, extensions: { code: error.code, name: ERROR_CODES[error.code].name } }] };
@@ -116,8 +118,19 @@ function sendUnauthenticated(req: IncomingMessage, res: ServerResponse, error: D
     'WWW-Authenticate': 'Bearer realm="ambient-api-server/v1"',
     Vary: 'Authorization',
   };
-  if (Number(req.headers['content-length'] ?? 0) > 0) headers['Connection'] = 'close';
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const unbounded = declared > MAX_BODY_BYTES || (req.headers['transfer-encoding'] !== undefined && declared === 0);
+  if (unbounded) headers['Connection'] = 'close';
   sendBody(req, res, error.status, JSON.stringify(body), headers);
+  if (unbounded) {
+    res.once('finish', () => req.destroy());
+    return;
+  }
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_BODY_BYTES) req.destroy();
+  });
 }
 
 /** The settings of a GraphQL endpoint; everything else comes from the server's services. */

@@ -165,9 +165,9 @@ describe('fake-kube: deletion', () => {
       namespace,
       body: { metadata: { name: 'orphaned', ownerReferences: ref('AgenticSession', 'vteam.ambient-code/v1alpha1') } },
     });
-    await core.createNamespacedSecret({ namespace, body: { metadata: { name: 'pod-owned', ownerReferences: ref('Pod', 'v1') } } });
+    await core.createNamespacedSecret({ namespace, body: { metadata: { name: 'deployment-owned', ownerReferences: ref('Deployment', 'apps/v1') } } });
     await fake.settle();
     expect(fake.get('secrets', namespace, 'orphaned')).toBeUndefined();
-    expect(fake.get('secrets', namespace, 'pod-owned')).toBeDefined();
+    expect(fake.get('secrets', namespace, 'deployment-owned')).toBeDefined();
   });
 });
