@@ -33,7 +33,10 @@ test('a snapshot of the current objects (only the last frame has an id), then ev
     const second = await stream.nextData();
     expect([data(first).type, data(first).object['id'], first.id]).toEqual(['ADDED', a['id'], undefined]);
     expect([data(second).type, data(second).object['id']]).toEqual(['ADDED', b['id']]);
-    expect(Number(second.id)).toBeGreaterThan(0);
+    // The snapshot's position is the change log's watermark: below any transaction still open in
+    // the cluster (docs/architecture.md), so under load it may lag behind a's and b's events. It is
+    // always a position, and every later change has a larger one.
+    expect(second.id).toMatch(/^\d+$/);
 
     const c = await session(p['id'], 'c');
     await api().request('PATCH', `${V1}/sessions/${String(a['id'])}`, { body: { prompt: 'changed' } });
