@@ -34,6 +34,8 @@ export interface WriteContext {
 export interface Behaviour {
   /** Computed fields, selected with every row. */
   computed?: Computed;
+  /** The id of a new row, when the Kind does not use a fresh KSUID (a project's id is its name). */
+  newId?(values: Values): string;
   /**
    * Before insert: fill server-derived values, check cross-field rules. `id` is the new row's id.
    * `projectId` is the resolved project of a project- or workflow-scoped row.

@@ -86,7 +86,7 @@ export class Domain {
     const behaviour = behaviourOf(kind);
     const projectId = await this.authorizeCreate(c, ctx, values);
     await this.checkReferences(c, values, projectId);
-    const id = ksuid();
+    const id = behaviour.newId?.(values) ?? ksuid();
     await behaviour.authorize?.(c, 'create', undefined, values);
     await behaviour.prepareCreate?.(c, values, id, projectId);
     const row = await c.insert(kind, id, values);
@@ -370,6 +370,11 @@ function mapDatabaseError(kind: Kind, values: Values): (error: unknown) => never
     if (e.code === '23505' && e.constraint) {
       const unique = kind.unique.find((u) => `${kind.table}_${u.columns.join('_')}_key` === e.constraint);
       if (unique) throw conflict(`${kind.name} with ${unique.reports}='${String(values[unique.reports] ?? '')}' already exists`);
+      // A Kind whose id derives from a field (a project's is its name) clashes on the primary key too.
+      if (e.constraint === `${kind.table}_pkey` && kind.unique[0]) {
+        const reports = kind.unique[0].reports;
+        throw conflict(`${kind.name} with ${reports}='${String(values[reports] ?? '')}' already exists`);
+      }
     }
     if (e.code === '23503') throw invalid(`a referenced object does not exist (${e.constraint ?? 'foreign key'})`);
     throw error;

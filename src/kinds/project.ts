@@ -7,7 +7,7 @@ export const Project = defineKind({
   name: 'Project',
   plural: 'projects',
   scope: 'global',
-  description: 'A tenant; maps one-to-one to a Kubernetes namespace of the same name.',
+  description: 'A tenant; maps one-to-one to a Kubernetes namespace of the same name. Its id is its name.',
   fields: {
     name: {
       wire: 'string',
@@ -19,6 +19,7 @@ export const Project = defineKind({
     },
     display_name: { wire: 'string', rule: line(255), description: 'Human-readable name.' },
     description: { wire: 'string', rule: text(4096), description: 'Free text.' },
+    prompt: { wire: 'string', rule: text(65536), description: 'Standing instructions for every agent and session of the project (head-contract H1).' },
     labels: { wire: 'json-text', shape: labels(), description: 'JSON object of labels projected onto the namespace.' },
     annotations: { wire: 'json-text', shape: annotations(), description: 'JSON object of annotations projected onto the namespace.' },
     status: {
@@ -27,6 +28,16 @@ export const Project = defineKind({
       default: 'Active',
       enum: PROJECT_STATUSES,
       description: 'Active; a deleted project’s final state is Terminating.',
+    },
+  },
+  internal: {
+    former_id: {
+      type: 'text',
+      description: 'The KSUID the project had before ids became names (head-contract H1); namespaces labelled with it are still adopted.',
+    },
+    namespace_seen_at: {
+      type: 'timestamptz(3)',
+      description: 'When the reconciler first made or adopted the namespace; a deleted project that never had one frees its name at once.',
     },
   },
   unique: [{ columns: ['name'], reports: 'name' }],

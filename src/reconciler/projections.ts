@@ -76,11 +76,17 @@ export const PROJECT_FIELDS = {
   description: 'read',
   labels: 'read',
   annotations: 'read',
+  // Standing instructions for agents and sessions; nothing in Kubernetes shows them.
+  prompt: 'ignored',
   // The namespace's own phase is Kubernetes' to report; a deleted project's row is enough to remove it.
   status: 'ignored',
 } as const satisfies Decisions<FieldName<typeof Project>, ReconcilerUse>;
 
-export type ProjectRow = Pick<RecordOf<typeof Project>, 'id' | 'deleted_at' | ReadFields<typeof PROJECT_FIELDS>>;
+export type ProjectRow = Pick<RecordOf<typeof Project>, 'id' | 'deleted_at' | ReadFields<typeof PROJECT_FIELDS>> & {
+  /** The KSUID id the project had before ids became names (head-contract H1). */
+  former_id?: string | null;
+  namespace_seen_at?: Date | null;
+};
 
 export function desiredNamespace(project: ProjectRow): Metadata {
   const ours = {
@@ -96,13 +102,19 @@ export function desiredNamespace(project: ProjectRow): Metadata {
 /** Keys we manage on a namespace besides the user's: removed when no longer desired. */
 const NAMESPACE_OWNED_ANNOTATIONS = ['openshift.io/description'];
 
+/** Whether a namespace's project-id label names this project: its id, or the KSUID it had before ids became names. */
+export function labelledFor(observed: { labels?: StringMap }, project: Pick<ProjectRow, 'id' | 'former_id'>): boolean {
+  const label = observed.labels?.[PROJECT_ID];
+  return label !== undefined && (label === project.id || (!!project.former_id && label === project.former_id));
+}
+
 /**
  * Whether an existing namespace may be taken over for a project: it must be ours (managed) and
- * either carry this project's id or no id at all (made by the legacy backend).
+ * either carry this project's id (or former id) or no id at all (made by the legacy backend).
  */
-export function canAdopt(observed: { labels?: StringMap }, projectId: string): boolean {
+export function canAdopt(observed: { labels?: StringMap }, project: Pick<ProjectRow, 'id' | 'former_id'>): boolean {
   const labels = observed.labels ?? {};
-  return labels[MANAGED] === 'true' && (labels[PROJECT_ID] === undefined || labels[PROJECT_ID] === projectId);
+  return labels[MANAGED] === 'true' && (labels[PROJECT_ID] === undefined || labelledFor(observed, project));
 }
 
 // --- Permission → RoleBinding ------------------------------------------------------------------

@@ -29,7 +29,7 @@ const PERMISSION_COLUMNS = columns('p', ['id', 'deleted_at', ...decidedAs(PERMIS
 const SESSION_COLUMNS = columns('s', ['id', 'deleted_at', ...decidedAs(SESSION_FIELDS, 'read'), ...decidedAs(SESSION_FIELDS, 'status')]);
 
 export async function loadProject(db: Queryable, id: string): Promise<ProjectRow | undefined> {
-  const [row] = await run<ProjectRow>(db, sql`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.id = ${id}`);
+  const [row] = await run<ProjectRow>(db, sql`SELECT ${PROJECT_COLUMNS}, p.former_id, p.namespace_seen_at FROM projects p WHERE p.id = ${id}`);
   return row;
 }
 
@@ -61,11 +61,11 @@ export async function loadSession(db: Queryable, id: string): Promise<LoadedSess
   return row;
 }
 
-/** Keys of every row that should currently have a Kubernetes projection (the full resync). */
+/** Keys of every row that should currently have a Kubernetes projection (the full resync), and deleted projects not yet retired. */
 export async function projectedKeys(db: Queryable): Promise<string[]> {
   const rows = await run<{ key: string }>(
     db,
-    sql`SELECT 'project:' || id AS key FROM projects WHERE deleted_at IS NULL
+    sql`SELECT 'project:' || id AS key FROM projects WHERE deleted_at IS NULL OR id = name
         UNION ALL SELECT 'permission:' || id FROM permissions WHERE deleted_at IS NULL
         UNION ALL SELECT 'session:' || id FROM sessions WHERE deleted_at IS NULL AND phase IS NOT NULL`,
   );
@@ -81,4 +81,9 @@ export async function sessionsReferencing(db: Queryable, column: 'workflow_id' |
       : sql`SELECT id FROM sessions WHERE created_by_user_id = ${id} AND deleted_at IS NULL AND phase IS NOT NULL`,
   );
   return rows.map((r) => r.id);
+}
+
+/** Records that the project's namespace exists (made or adopted), once: from then on its name waits for the namespace on delete. */
+export async function markNamespaceSeen(db: Queryable, id: string): Promise<void> {
+  await run(db, sql`UPDATE projects SET namespace_seen_at = now() WHERE id = ${id} AND namespace_seen_at IS NULL`);
 }

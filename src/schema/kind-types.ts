@@ -26,7 +26,7 @@ export { asEntries, asJsonObject, asJsonObjects, KeyValue } from './json-types.t
 
 type Row = Record<string, unknown>;
 
-export const DATABASE_ID = 'The id in the REST API, the AG-UI endpoints and the database (a KSUID); `id` is the GraphQL global id.';
+export const DATABASE_ID = 'The id in the REST API, the AG-UI endpoints and the database (a KSUID; a project’s is its name); `id` is the GraphQL global id.';
 
 export function globalId(typename: KindName, id: string): string {
   return encodeGlobalID(typename, id);

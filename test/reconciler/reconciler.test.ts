@@ -4,6 +4,7 @@ import { Permission, Project, ProjectSettings, Session, User, Workflow } from '.
 import type { RunningReconciler } from '../../src/reconciler/index.ts';
 import type { KubeObject } from '../support/fake-kube/index.ts';
 import { REAL_KUBE } from './cluster.ts';
+import { failure } from '../support/domain.ts';
 import { useReconcilerWorld } from './support.ts';
 
 /**
@@ -74,6 +75,62 @@ describe('Project → Namespace', () => {
 
     await w.services.domain.delete(admin, Project, p.id);
     await w.eventually(async () => !(await namespaceOf(p['name'] as string)), 60_000);
+  });
+});
+
+describe('Project names (head-contract H1)', () => {
+  test('a deleted project’s name answers 409 while its namespace terminates, and is free again once the namespace is gone', async () => {
+    const w = await ready();
+    const name = uniqueName('reuse');
+    const first = await w.services.domain.create(admin, Project, { name });
+    expect(first.id).toBe(name);
+    await w.eventually(() => namespaceOf(name));
+    await w.eventually(async () => (await w.db.pool.query(`SELECT 1 FROM projects WHERE id = $1 AND namespace_seen_at IS NOT NULL`, [name])).rowCount === 1);
+    const session = await w.services.domain.create(admin, Session, { project_id: name, name: 'kept' });
+
+    await w.services.domain.delete(admin, Project, name);
+    const refused = await failure(w.services.domain.create(admin, Project, { name }));
+    expect([refused.code, refused.reason]).toEqual([6, `project '${name}' is still being deleted: its name can be used again once its namespace is gone`]);
+
+    await w.eventually(async () => !(await namespaceOf(name)), 60_000);
+    const second = await w.eventually(async () => {
+      try {
+        return await w.services.domain.create(admin, Project, { name });
+      } catch {
+        return undefined;
+      }
+    }, 30_000);
+    expect(second.id).toBe(name);
+    const ns = await w.eventually(() => namespaceOf(name), 30_000);
+    expect(ns.metadata.labels?.['ambient-code.io/project-id']).toBe(name);
+    // The old project keeps its history under a retired id; its session followed it, and its change
+    // events no longer count as the new project's.
+    const { rows } = await w.db.pool.query(
+      `SELECT p.id, p.deleted_at IS NOT NULL AS deleted FROM projects p JOIN sessions s ON s.project_id = p.id WHERE s.id = $1`,
+      [session.id],
+    );
+    expect(rows).toEqual([{ id: expect.stringMatching(/^[0-9A-Za-z]{27}$/), deleted: true }]);
+    const { rows: events } = await w.db.pool.query(`SELECT kind, type FROM change_events WHERE project_id = $1 ORDER BY seq`, [name]);
+    expect(events.every((e) => e.type === 'ADDED')).toBe(true);
+  });
+
+  test('a namespace labelled with a project’s former KSUID is adopted and relabelled with its name', async () => {
+    const w = await ready();
+    const name = uniqueName('migrated');
+    const formerId = '2ZFxhKyNhBIdNIIGYyTUt6NHk7l';
+    await w.cluster.seed({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: { 'ambient-code.io/managed': 'true', 'ambient-code.io/project-id': formerId } },
+    } as KubeObject);
+    const p = await w.services.domain.create(admin, Project, { name });
+    await w.db.pool.query(`UPDATE projects SET former_id = $1 WHERE id = $2`, [formerId, p.id]);
+    await w.services.domain.update(admin, Project, p.id, { description: 'migrated' });
+    const ns = await w.eventually(async () => {
+      const observed = await namespaceOf(name);
+      return observed?.metadata.annotations?.['openshift.io/description'] === 'migrated' ? observed : undefined;
+    });
+    expect(ns.metadata.labels).toMatchObject({ 'ambient-code.io/project-id': name, 'ambient-code.io/managed': 'true' });
   });
 });
 

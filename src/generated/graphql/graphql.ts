@@ -153,6 +153,8 @@ export type CreateProjectInput = {
   labels?: Array<KeyValueInput> | null | undefined;
   /** DNS-1123 label; the namespace name. Immutable. */
   name: string;
+  /** Standing instructions for every agent and session of the project (head-contract H1). */
+  prompt?: string | null | undefined;
 };
 
 /** A new ProjectKey. */
@@ -580,6 +582,7 @@ export type ProjectOrderField =
   | 'DISPLAY_NAME'
   | 'ID'
   | 'NAME'
+  | 'PROMPT'
   | 'STATUS'
   | 'UPDATED_AT';
 
@@ -628,6 +631,7 @@ export type ProjectWhere = {
   displayName?: StringFilter | null | undefined;
   id?: IdFilter | null | undefined;
   name?: StringFilter | null | undefined;
+  prompt?: StringFilter | null | undefined;
   status?: ProjectStatusFilter | null | undefined;
   updatedAt?: DateTimeFilter | null | undefined;
 };
@@ -1024,6 +1028,8 @@ export type UpdateProjectInput = {
   displayName?: string | null | undefined;
   /** JSON object of labels projected onto the namespace. */
   labels?: Array<KeyValueInput> | null | undefined;
+  /** Standing instructions for every agent and session of the project (head-contract H1). */
+  prompt?: string | null | undefined;
 };
 
 /** Changes to a ProjectKey: only the fields given change; null clears a field (or restores its default). */
