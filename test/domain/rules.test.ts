@@ -161,9 +161,13 @@ describe('uniqueness among live rows', () => {
     const first = await d.create(admin, Project, { name });
     const error = await failure(d.create(admin, Project, { name }));
     expect([error.code, error.reason]).toEqual([6, `Project with name='${name}' already exists`]);
+    expect(first.id).toBe(name); // head-contract H1
     await d.delete(admin, Project, first.id);
     const again = await d.create(admin, Project, { name });
-    expect(again.id).not.toBe(first.id);
+    expect(again.id).toBe(name);
+    // The deleted project was retired under a fresh KSUID (it never had a namespace), not overwritten.
+    const { rows } = await db().pool.query(`SELECT id FROM projects WHERE name = $1 AND deleted_at IS NOT NULL`, [name]);
+    expect(rows).toEqual([{ id: expect.stringMatching(/^[0-9A-Za-z]{27}$/) }]);
   });
 
   test('names unique per project, not across projects; one settings row per project', async () => {
