@@ -115,3 +115,13 @@ export async function loadGrants(db: Queryable, actor: Actor): Promise<ProjectGr
   }
   return new ProjectGrants(roles);
 }
+
+/**
+ * Who may read a credential's secret (`GET …/credentials/{id}/token`, head-contract H7): its owner.
+ * This is the one place the rule lives. The seam for a session's runner: when ServiceAccount
+ * principals exist (the runner's identity), a runner of a live session that uses this credential is
+ * allowed here too — add that case; nothing else decides it. Platform admins see metadata only.
+ */
+export function mayReadCredentialToken(actor: Actor, credential: { user_id: unknown }): boolean {
+  return actor.type === 'user' && actor.userId !== null && credential.user_id === actor.userId;
+}

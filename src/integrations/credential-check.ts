@@ -20,7 +20,14 @@ export interface CredentialToCheck {
   token: string | undefined;
 }
 
-const NAMES: Record<CredentialProvider, string> = { github: 'GitHub', gitlab: 'GitLab', google: 'Google', jira: 'Jira' };
+const NAMES: Record<CredentialProvider, string> = {
+  github: 'GitHub',
+  gitlab: 'GitLab',
+  google: 'Google',
+  jira: 'Jira',
+  vertex: 'Vertex AI',
+  kubeconfig: 'kubeconfig',
+};
 const GITHUB_COM = 'https://github.com';
 
 /** `path` under `base`, keeping any path `base` has (instances served under a prefix). */
@@ -49,6 +56,10 @@ export class CredentialChecker {
           return await this.jira(credential);
         case 'google':
           return await this.google(credential);
+        case 'vertex':
+        case 'kubeconfig':
+          // Their shape is checked on write; a live call would need their cloud or cluster.
+          return { valid: false, error: `no live check exists for ${NAMES[credential.provider]} credentials` };
       }
     } catch (error) {
       if (error instanceof ProviderUnreachable) return { valid: false, error: error.message };

@@ -1,6 +1,8 @@
 import { secretContext, type SecretBox } from '../auth/secret-box.ts';
 import { run, sql } from '../db/sql.ts';
-import { forbidden, unavailable } from '../domain/errors.ts';
+import { badRequest, forbidden, unavailable } from '../domain/errors.ts';
+import { transaction } from '../db/transaction.ts';
+import { mayReadCredentialToken } from '../auth/policy.ts';
 import type { Domain, RequestContext } from '../domain/service.ts';
 import { Credential } from '../kinds/index.ts';
 import type { CredentialProvider } from '../kinds/credential.ts';
@@ -88,6 +90,44 @@ export class Integrations {
       email: (row['email'] as string | null) ?? null,
       installationId: (row['installation_id'] as number | null) ?? null,
       token,
+    });
+  }
+
+  /**
+   * `GET /credentials/{id}/token` (head-contract H7): the secret itself, for callers the policy lets
+   * read it (mayReadCredentialToken). Invisible credentials are 404, visible ones the caller may not
+   * read 403. The release and its audit row commit together: no token leaves without its record.
+   * The token goes only into this response: never into a log line, an error, or the change log.
+   */
+  async readToken(
+    ctx: RequestContext,
+    id: string,
+    audit: { projectId?: string | undefined; operationId?: string | undefined } = {},
+  ): Promise<{ credential_id: string; provider: string; token: string }> {
+    const row = await this.domain.get(ctx, Credential, id);
+    if (!mayReadCredentialToken(ctx.actor, { user_id: row['user_id'] })) throw forbidden('only callers allowed to read this credential’s token may read it');
+    if (!this.secrets) throw unavailable('credential encryption is not configured');
+    const secrets = this.secrets;
+    const actor = ctx.actor;
+    return transaction(this.domain.pool, async (tx) => {
+      const [stored] = await run<{ token_enc: string | null }>(
+        tx,
+        sql`UPDATE credentials SET last_used_at = now() WHERE id = ${id} AND deleted_at IS NULL RETURNING token_enc`,
+      );
+      if (!stored?.token_enc) throw badRequest(`credential '${id}' has no stored token`);
+      let token: string;
+      try {
+        token = secrets.decrypt(stored.token_enc, secretContext('credentials', id, 'token_enc'));
+      } catch {
+        throw unavailable('the stored secret cannot be decrypted with the configured keys');
+      }
+      const who = actor.type === 'user' ? actor.username : actor.type === 'key' ? actor.keyId : actor.name;
+      await run(
+        tx,
+        sql`INSERT INTO credential_token_reads (credential_id, actor_type, actor, user_id, project_id, operation_id)
+            VALUES (${id}, ${actor.type}, ${who}, ${actor.type === 'user' ? actor.userId : null}, ${audit.projectId ?? null}, ${audit.operationId ?? null})`,
+      );
+      return { credential_id: id, provider: String(row['provider']), token };
     });
   }
 }

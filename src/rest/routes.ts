@@ -4,7 +4,7 @@ import type { SessionActions } from '../domain/session-actions.ts';
 import type { Domain } from '../domain/service.ts';
 import { toWire, type Row } from '../domain/wire.ts';
 import type { Kind } from '../kinds/define.ts';
-import { KINDS, Session } from '../kinds/index.ts';
+import { Credential, KINDS, Session } from '../kinds/index.ts';
 import { errorBody } from '../server/respond.ts';
 import type { BodyValidator } from './body-validation.ts';
 import { aguiRoutes } from './agui-routes.ts';
@@ -21,6 +21,7 @@ import { runnerRoutes } from './runner-routes.ts';
 import { providerRoutes } from './provider-routes.ts';
 import { messageRoutes } from './message-routes.ts';
 import { agentRoutes } from './agent-routes.ts';
+import { credentialRoutes } from './credential-routes.ts';
 import type { Agents } from '../domain/agents.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
 import type { SessionMessageFeed } from '../live/session-message-feed.ts';
@@ -350,6 +351,7 @@ function serviceRoutes(): Route[] {
 /** Every route of the REST API, in matching order. */
 export const API_ROUTES: readonly Route[] = [
   ...KINDS.flatMap(kindRoutes),
+  ...credentialRoutes(kindRoutes(Credential)),
   ...sessionActionRoutes(),
   ...messageRoutes(),
   ...agentRoutes(),

@@ -6,6 +6,7 @@ import type { Behaviour, WriteContext } from '../behaviour.ts';
 import { DomainError, forbidden, invalid } from '../errors.ts';
 import type { Values } from '../input.ts';
 import type { Row } from '../wire.ts';
+import { parse as parseYaml } from 'yaml';
 
 /**
  * Credentials (rest-contract §9.14, runtime.md §c.2–c.3): owned by one user, secrets write-only and
@@ -21,7 +22,30 @@ const APPLIES: Record<CredentialProvider, readonly string[]> = {
   gitlab: ['token', 'url', 'username'],
   google: [],
   jira: ['url', 'email', 'token', 'username'],
+  vertex: ['token'],
+  kubeconfig: ['token'],
 };
+
+/**
+ * A vertex token is a Google service-account JSON key, a kubeconfig token a kubeconfig (YAML or
+ * JSON). Only the shape is checked; reasons never quote the secret.
+ */
+function validateSecretDocument(provider: 'vertex' | 'kubeconfig', token: string): void {
+  let doc: unknown;
+  try {
+    doc = provider === 'vertex' ? JSON.parse(token) : parseYaml(token, { maxAliasCount: 0 });
+  } catch {
+    throw invalid(provider === 'vertex' ? 'token must be a service-account JSON key' : 'token must be a kubeconfig (YAML or JSON)', 'token');
+  }
+  const object = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
+  if (provider === 'vertex') {
+    const ok = object?.['type'] === 'service_account' && typeof object['client_email'] === 'string' && typeof object['private_key'] === 'string';
+    if (!ok) throw invalid('token must be a service-account JSON key (type service_account, client_email, private_key)', 'token');
+  } else {
+    const clusters = object?.['clusters'];
+    if (!Array.isArray(clusters) || clusters.length === 0) throw invalid('token must be a kubeconfig with at least one cluster', 'token');
+  }
+}
 
 type Merged = Record<string, unknown>;
 
@@ -32,6 +56,11 @@ function validateProvider(provider: CredentialProvider, merged: Merged, changed:
     }
   }
   const token = changed['token'] as string | undefined;
+  if (token === '') throw invalid('token must not be empty', 'token');
+  if (provider === 'vertex' || provider === 'kubeconfig') {
+    if (!merged['has_token']) throw invalid(`${provider} credentials require token`);
+    if (typeof token === 'string') validateSecretDocument(provider, token);
+  }
   if (provider === 'github') {
     if (!merged['has_token'] && merged['installation_id'] == null) throw invalid('github credentials require token or installation_id');
     if (token !== undefined && token !== null && !GITHUB_TOKEN.test(token))
@@ -47,6 +76,8 @@ function validateProvider(provider: CredentialProvider, merged: Merged, changed:
 function authType(provider: CredentialProvider, merged: Merged, current?: Row): string {
   if (provider === 'jira') return 'api_token';
   if (provider === 'google') return 'oauth';
+  if (provider === 'vertex') return 'service_account';
+  if (provider === 'kubeconfig') return 'kubeconfig';
   if (current?.['auth_type'] === 'oauth' && !merged['token_replaced']) return 'oauth';
   if (provider === 'github' && !merged['has_token']) return 'app';
   return 'pat';

@@ -95,17 +95,21 @@ export type CreateAgentInput = {
 
 /** A new Credential. */
 export type CreateCredentialInput = {
+  /** JSON object of annotations. */
+  annotations?: Array<KeyValueInput> | null | undefined;
   /** Free text. */
   description?: string | null | undefined;
   /** Account email; required for jira. */
   email?: string | null | undefined;
   /** GitHub App installation (github only). */
   installationId?: number | null | undefined;
+  /** JSON object of labels. */
+  labels?: Array<KeyValueInput> | null | undefined;
   /** Name; defaults to the provider. */
   name?: string | null | undefined;
-  /** github, gitlab, google or jira; one per user. */
+  /** github, gitlab, google, jira, vertex (a service-account JSON key) or kubeconfig; one per user. */
   provider: CredentialProvider;
-  /** The secret; never returned. */
+  /** The secret; never returned here (GET …/token releases it to callers allowed to read it). */
   token?: string | null | undefined;
   /** Provider URL; defaults for github and gitlab, required for jira. */
   url?: string | null | undefined;
@@ -318,8 +322,10 @@ export type CreateWorkflowTaskInput = {
 export type CredentialAuthType =
   | 'API_TOKEN'
   | 'APP'
+  | 'KUBECONFIG'
   | 'OAUTH'
-  | 'PAT';
+  | 'PAT'
+  | 'SERVICE_ACCOUNT';
 
 /** Conditions on one field; all given conditions must hold. */
 export type CredentialAuthTypeFilter = {
@@ -339,7 +345,9 @@ export type CredentialProvider =
   | 'GITHUB'
   | 'GITLAB'
   | 'GOOGLE'
-  | 'JIRA';
+  | 'JIRA'
+  | 'KUBECONFIG'
+  | 'VERTEX';
 
 /** Conditions on one field; all given conditions must hold. */
 export type CredentialProviderFilter = {
@@ -996,15 +1004,19 @@ export type UpdateAgentInput = {
 
 /** Changes to a Credential: only the fields given change; null clears a field (or restores its default). */
 export type UpdateCredentialInput = {
+  /** JSON object of annotations. */
+  annotations?: Array<KeyValueInput> | null | undefined;
   /** Free text. */
   description?: string | null | undefined;
   /** Account email; required for jira. */
   email?: string | null | undefined;
   /** GitHub App installation (github only). */
   installationId?: number | null | undefined;
+  /** JSON object of labels. */
+  labels?: Array<KeyValueInput> | null | undefined;
   /** Name; defaults to the provider. */
   name?: string | null | undefined;
-  /** The secret; never returned. */
+  /** The secret; never returned here (GET …/token releases it to callers allowed to read it). */
   token?: string | null | undefined;
   /** Provider URL; defaults for github and gitlab, required for jira. */
   url?: string | null | undefined;

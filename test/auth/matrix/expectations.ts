@@ -34,6 +34,8 @@ export const byRole =
   (who: Principal): number =>
     ROLE_IN_P[who] === null ? invisible : hasRole(who, needed) ? success : 403;
 
+/** The world's admin owns the credential; platform admins see it but may not act with its secret. */
+const ownerOnlySecret = (success: number) => (who: Principal) => (who === 'admin' ? success : who === 'platformAdmin' ? 403 : 404);
 const users = (success: number) => (who: Principal) => (isKey(who) ? 403 : success);
 /** A project operation done with the caller's own provider credentials: by role, and never for a project key. */
 const withCredentials = (needed: Role, success: number) => (who: Principal) => (isKey(who) ? 403 : byRole(needed, success)(who));
@@ -337,6 +339,41 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
     // Only the owner acts with a secret; platform admins see the metadata but are refused.
     expect: (who) => (who === 'admin' ? 200 : who === 'platformAdmin' ? 403 : 404),
     prepare: async (w, cast) => ({ path: `/credentials/${(await make.adminsCredential(w, cast)).id}/test` }),
+  },
+  // Credentials at HEAD (head-contract H7). The token: only its owner (platform admins see the
+  // metadata, not the secret). The project twins first need the project visible, then answer as the
+  // flat routes do.
+  getCredentialToken: {
+    expect: ownerOnlySecret(200),
+    prepare: async (w, cast) => ({ path: `/credentials/${(await make.adminsCredential(w, cast)).id}/token` }),
+  },
+  getProjectCredentialToken: {
+    expect: ownerOnlySecret(200),
+    prepare: async (w, cast) => ({ path: `/projects/${w.project.id}/credentials/${(await make.adminsCredential(w, cast)).id}/token` }),
+  },
+  listProjectCredentials: {
+    expect: (who) => (ROLE_IN_P[who] === null ? 404 : 200),
+    prepare: async (w) => ({ path: `/projects/${w.project.id}/credentials` }),
+  },
+  createProjectCredential: {
+    expect: (who) => (ROLE_IN_P[who] === null ? 404 : isKey(who) ? 403 : 201),
+    prepare: async (w) => {
+      const existing = await w.domain.list(system, Credential, { where: sql`t.provider = 'kubeconfig'` });
+      for (const row of existing.rows) await w.domain.delete(system, Credential, row.id);
+      return { path: `/projects/${w.project.id}/credentials`, body: { provider: 'kubeconfig', token: 'clusters:\n  - name: c\n' } };
+    },
+  },
+  getProjectCredential: {
+    expect: (who) => (who === 'admin' || who === 'platformAdmin' ? 200 : 404),
+    prepare: async (w, cast) => ({ path: `/projects/${w.project.id}/credentials/${(await make.adminsCredential(w, cast)).id}` }),
+  },
+  updateProjectCredential: {
+    expect: ownerOnlySecret(200),
+    prepare: async (w, cast) => ({ path: `/projects/${w.project.id}/credentials/${(await make.adminsCredential(w, cast)).id}`, body: {} }),
+  },
+  deleteProjectCredential: {
+    expect: (who) => (who === 'admin' || who === 'platformAdmin' ? 204 : 404),
+    prepare: async (w, cast) => ({ path: `/projects/${w.project.id}/credentials/${(await make.adminsCredential(w, cast)).id}` }),
   },
 };
 
