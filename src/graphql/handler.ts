@@ -27,6 +27,7 @@ import type { SessionRuntime } from '../domain/session-runtime.ts';
 import type { Services } from '../services.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
 import type { Agents } from '../domain/agents.ts';
+import type { Integrations } from '../integrations/index.ts';
 import type { SessionMessageFeed } from '../live/session-message-feed.ts';
 import { ReadAccess } from '../schema/access.ts';
 import { ComputedFields } from '../schema/computed.ts';
@@ -77,6 +78,8 @@ export interface GraphqlOptions {
   agents: Agents;
   /** The running session's runner views and Kubernetes views (runtime.md §d). */
   runtime: SessionRuntime;
+  /** Credential tokens (head-contract H7); without it, `credentialToken` answers 503. */
+  integrations?: Integrations;
   /** Who is calling; rejects with DomainError 15 when the request carries no usable credentials. */
   resolveActor(req: IncomingMessage): Promise<Actor>;
   graphiql: boolean;
@@ -147,6 +150,7 @@ export function graphqlHandlerFor(services: Services, settings: GraphqlSettings)
     messageFeed: services.messageFeed,
     agents: services.agents,
     runtime: services.runtime,
+    integrations: services.integrations,
     resolveActor: (req) => services.authenticator.authenticate(req),
     ...settings,
   });
@@ -245,6 +249,7 @@ export function createGraphqlHandler(options: GraphqlOptions): RouteHandler {
     messageFeed: options.messageFeed,
     agents: options.agents,
     runtime: options.runtime,
+    integrations: options.integrations,
   };
   const streams = new ResponseStreams(options.log);
   const withCodes = withErrorCodes(options.log);

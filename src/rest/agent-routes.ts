@@ -209,6 +209,21 @@ export function agentRoutes(): Route[] {
       },
     },
     {
+      // Upstream's HEAD serves the same dry run as GET …/start (its Go SDK's GetStartPreview, used by acpctl).
+      method: 'GET',
+      path: `${AGENT}/start`,
+      operationId: 'previewProjectAgentStart',
+      doc: {
+        summary: 'The same dry run as …/ignition, under the path upstream’s Go SDK calls',
+        tag,
+        responses: { 200: { description: 'The composition.', schema: ignitionResponse } },
+      },
+      async handle({ ctx, params }, { agents }) {
+        const { startPrompt, inboxUnread } = await agents.ignition(ctx, params['id']!, params['agent_id']!);
+        return { status: 200, body: { start_prompt: startPrompt, starting_prompt: startPrompt, inbox_unread_count: inboxUnread } };
+      },
+    },
+    {
       method: 'GET',
       path: `${AGENT}/sessions`,
       operationId: 'listProjectAgentSessions',

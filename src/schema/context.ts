@@ -1,4 +1,5 @@
 import type { SessionRuntime } from '../domain/session-runtime.ts';
+import type { Integrations } from '../integrations/index.ts';
 import type { AguiService } from '../agui/service.ts';
 import type { Domain, RequestContext } from '../domain/service.ts';
 import type { SessionActions } from '../domain/session-actions.ts';
@@ -21,6 +22,7 @@ export interface GraphqlServices {
   messageFeed: SessionMessageFeed;
   agents: Agents;
   runtime: SessionRuntime;
+  integrations: Integrations | undefined;
 }
 
 /** One request's context: who is calling, what they may read, and the services. */

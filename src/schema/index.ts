@@ -10,6 +10,7 @@ import './session-actions.ts';
 import './session-messages.ts';
 import './session-runtime.ts';
 import './agents.ts';
+import './credentials.ts';
 import './subscriptions.ts';
 import './version.ts';
 import './viewer.ts';

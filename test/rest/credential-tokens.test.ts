@@ -29,7 +29,7 @@ beforeAll(async () => {
     CREDENTIALS_ENCRYPTION_KEY: TEST_KEY.toString('base64'),
     LOG_LEVEL: 'debug',
   });
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await server?.stop();
   await idp.close();
@@ -113,6 +113,10 @@ test('vertex and kubeconfig credentials, tokens for their owner only, every read
     expect(refused.status, refused.text).toBe(400);
     errors.push(refused.text);
   }
+
+  // A base64-encoded kubeconfig is accepted too (upstream's credential sidecar decodes it).
+  const encoded = await call(bob, 'POST', '/credentials', { provider: 'kubeconfig', token: Buffer.from(kubeconfig).toString('base64') });
+  expect(encoded.status, encoded.text).toBe(201);
 
   // The owner reads the token, flat and through the project twin; a rotation is served at once.
   const read = await call(alice, 'GET', `/credentials/${vertexId}/token`);

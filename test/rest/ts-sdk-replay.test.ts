@@ -154,6 +154,9 @@ describe('the upstream TypeScript SDK at HEAD', () => {
     expect(await c.fetch<Json>('GET', `${inbox}/${messageId}`)).toMatchObject({ id: messageId });
     expect((await c.fetch<List>('GET', `${inbox}${Sdk.qs({ size: 50 })}`)).items.map((m) => m['id'])).toEqual([messageId]);
 
+    // Not in the TS SDK, but in the Go SDK (GetStartPreview, used by acpctl): GET …/start is the dry run.
+    const preview = await c.fetch<Json>('GET', `${c.agentsPath()}/${agentId}/start`);
+    expect(preview).toMatchObject({ inbox_unread_count: 1, starting_prompt: expect.stringContaining('Look at PR 7') });
     // AgentAPI.start: POST, no body. 201 with a new session; the inbox it used is now read.
     const started = await c.fetch<Json>('POST', `${c.agentsPath()}/${agentId}/start`);
     const session = started['session'] as Json;

@@ -26,14 +26,20 @@ const APPLIES: Record<CredentialProvider, readonly string[]> = {
   kubeconfig: ['token'],
 };
 
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
 /**
  * A vertex token is a Google service-account JSON key, a kubeconfig token a kubeconfig (YAML or
- * JSON). Only the shape is checked; reasons never quote the secret.
+ * JSON, or either base64-encoded). Only the shape is checked; reasons never quote the secret.
  */
 function validateSecretDocument(provider: 'vertex' | 'kubeconfig', token: string): void {
   let doc: unknown;
   try {
     doc = provider === 'vertex' ? JSON.parse(token) : parseYaml(token, { maxAliasCount: 0 });
+    // A kubeconfig may also come base64-encoded (upstream's credential sidecar decodes it).
+    if (provider === 'kubeconfig' && typeof doc === 'string' && BASE64.test(token.trim())) {
+      doc = parseYaml(Buffer.from(token.trim(), 'base64').toString('utf8'), { maxAliasCount: 0 });
+    }
   } catch {
     throw invalid(provider === 'vertex' ? 'token must be a service-account JSON key' : 'token must be a kubeconfig (YAML or JSON)', 'token');
   }

@@ -269,6 +269,7 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
   deleteProjectAgent: { expect: byRole('edit', 204), prepare: async (w) => ({ path: await agentPath(w) }) },
   startProjectAgent: { expect: byRole('edit', 201), prepare: async (w) => ({ path: `${await agentPath(w)}/start`, body: {} }) },
   getProjectAgentIgnition: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await agentPath(w)}/ignition` }) },
+  previewProjectAgentStart: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await agentPath(w)}/start` }) },
   listProjectAgentSessions: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await agentPath(w)}/sessions` }) },
   getProjectHome: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/projects/${w.project.id}/home` }) },
   listAgentInbox: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await agentPath(w)}/inbox` }) },
