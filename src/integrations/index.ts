@@ -121,7 +121,7 @@ export class Integrations {
       } catch {
         throw unavailable('the stored secret cannot be decrypted with the configured keys');
       }
-      const who = actor.type === 'user' ? actor.username : actor.type === 'key' ? actor.keyId : actor.name;
+      const who = actor.type === 'key' ? actor.keyId : actor.type === 'system' ? actor.name : actor.username;
       await run(
         tx,
         sql`INSERT INTO credential_token_reads (credential_id, actor_type, actor, user_id, project_id, operation_id)

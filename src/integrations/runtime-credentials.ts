@@ -94,6 +94,11 @@ export class RuntimeCredentials {
       case 'jira':
         body = { url: stored.url ?? '', email: stored.email ?? '', apiToken: this.open(stored, 'token_enc') };
         break;
+      case 'vertex':
+      case 'kubeconfig':
+        // head-contract H7: the service-account JSON key or the kubeconfig, as stored.
+        body = { token: this.open(stored, 'token_enc'), provider };
+        break;
     }
     await this.released(sessionId, provider, userId, stored.id);
     return body;
