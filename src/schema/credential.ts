@@ -20,8 +20,11 @@ export const CredentialNode = builder.prismaNode('Credential', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     userId: t.field({ type: 'ID', description: 'Global id of the User in `user`.', resolve: (row) => k.globalId('User', row.userId) }),
-    provider: t.expose('provider', { type: k.enumOf(kind, 'provider'), description: 'github, gitlab, google or jira; one per user.' }),
-    authType: t.expose('authType', { type: k.enumOf(kind, 'auth_type'), description: 'pat, app, oauth or api_token; derived.' }),
+    provider: t.expose('provider', {
+      type: k.enumOf(kind, 'provider'),
+      description: 'github, gitlab, google, jira, vertex (a service-account JSON key) or kubeconfig; one per user.',
+    }),
+    authType: t.expose('authType', { type: k.enumOf(kind, 'auth_type'), description: 'pat, app, oauth, api_token, service_account or kubeconfig; derived.' }),
     name: t.exposeString('name', { description: 'Name; defaults to the provider.' }),
     description: t.exposeString('description', { nullable: true, description: 'Free text.' }),
     url: t.exposeString('url', { nullable: true, description: 'Provider URL; defaults for github and gitlab, required for jira.' }),
@@ -37,6 +40,8 @@ export const CredentialNode = builder.prismaNode('Credential', {
     scopes: t.exposeStringList('scopes', { nullable: true, description: 'Granted OAuth scopes (google).' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'Access-token expiry (google).' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'When a runner last fetched the credential.' }),
+    labels: t.field({ type: [k.KeyValue], nullable: true, description: 'JSON object of labels.', resolve: (row) => k.asEntries(row.labels) }),
+    annotations: t.field({ type: [k.KeyValue], nullable: true, description: 'JSON object of annotations.', resolve: (row) => k.asEntries(row.annotations) }),
   }),
 });
 

@@ -31,6 +31,7 @@ export const ProjectNode = builder.prismaNode('Project', {
     name: t.exposeString('name', { description: 'DNS-1123 label; the namespace name. Immutable.' }),
     displayName: t.exposeString('displayName', { nullable: true, description: 'Human-readable name.' }),
     description: t.exposeString('description', { nullable: true, description: 'Free text.' }),
+    prompt: t.exposeString('prompt', { nullable: true, description: 'Standing instructions for every agent and session of the project (head-contract H1).' }),
     labels: t.field({
       type: [k.KeyValue],
       nullable: true,
