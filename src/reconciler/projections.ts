@@ -74,10 +74,10 @@ export const PROJECT_FIELDS = {
   name: 'read',
   display_name: 'read',
   description: 'read',
-  labels: 'read',
-  annotations: 'read',
   // Standing instructions for agents and sessions; nothing in Kubernetes shows them.
   prompt: 'ignored',
+  labels: 'read',
+  annotations: 'read',
   // The namespace's own phase is Kubernetes' to report; a deleted project's row is enough to remove it.
   status: 'ignored',
 } as const satisfies Decisions<FieldName<typeof Project>, ReconcilerUse>;

@@ -19,9 +19,10 @@ test('the owner reads the token, others are refused with the REST codes, and eac
   const [alice, bob, root] = await Promise.all([mint(key, 'alice'), mint(key, 'bob'), mint(key, 'root')]);
   const created = await s.graphql<{ createCredential: { id: string; databaseId: string } }>(
     'mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id databaseId } }',
-    { i: { provider: 'gitlab', token: 'glpat-abcdefghijklmnopqrst', url: 'https://gitlab.example.com' } },
+    { i: { provider: 'GITLAB', token: 'glpat-abcdefghijklmnopqrst', url: 'https://gitlab.example.com' } },
     alice,
   );
+  expect(created.errors).toBeUndefined();
   const { id, databaseId } = created.data!.createCredential;
   const query = 'query($c: ID!) { credentialToken(credential: $c) { credentialId provider token } }';
   const read = await s.graphql<{ credentialToken: Record<string, string> }>(query, { c: id }, alice);
