@@ -73,6 +73,24 @@ describe('DELETE /users/{id}', () => {
     expect(credentials.rows[0].deleted_at).not.toBeNull();
   });
 
+  test('GraphQL deleteUser follows the same rule: refused for others and the user themself, then done once by an admin', async () => {
+    const s = server();
+    const [root, erin, frank] = await Promise.all([token('root'), token('erin'), token('frank')]);
+    const lookup = '{ viewer { id databaseId } }';
+    const viewer = (await s.graphql<{ viewer: { id: string; databaseId: string } }>(lookup, {}, erin)).data!.viewer;
+    const mutation = 'mutation($id: ID!) { deleteUser(id: $id) { deletedId } }';
+    for (const caller of [frank, erin]) {
+      const refused = await s.graphql(mutation, { id: viewer.id }, caller);
+      expect(refused.errors?.map((e) => e.extensions.code)).toEqual([11]);
+    }
+    const deleted = await s.graphql<{ deleteUser: { deletedId: string } }>(mutation, { id: viewer.id }, root);
+    expect(deleted.data?.deleteUser.deletedId).toBe(viewer.id);
+    const row = await s.db.pool.query(`SELECT deleted_at FROM users WHERE id = $1`, [viewer.databaseId]);
+    expect(row.rows[0].deleted_at).not.toBeNull();
+    const again = await s.graphql(mutation, { id: viewer.id }, root);
+    expect(again.errors?.map((e) => e.extensions.code)).toEqual([7]);
+  });
+
   test('an unknown or malformed id answers 404 and deletes nothing', async () => {
     const s = server();
     const root = await token('root');
