@@ -112,7 +112,21 @@ const SESSION_COLUMNS = [
   'kube_cr_uid',
   'kube_namespace',
 ] as const;
-const PROJECT_COLUMNS = ['id', 'created_at', 'updated_at', 'deleted_at', 'name', 'display_name', 'description', 'labels', 'annotations', 'status'] as const;
+const PROJECT_COLUMNS = [
+  'id',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'name',
+  'display_name',
+  'description',
+  'prompt',
+  'labels',
+  'annotations',
+  'status',
+  'former_id',
+  'namespace_seen_at',
+] as const;
 
 const selectList = (table: string, columns: readonly string[]) => columns.map((c) => `"public"."${table}"."${c}"`).join(', ');
 const S = Object.fromEntries(SESSION_COLUMNS.map((c, i) => [c, i])) as Record<(typeof SESSION_COLUMNS)[number], number>;

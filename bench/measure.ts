@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import type pg from 'pg';
 import type { BenchConfig } from './config.ts';
-import { runLoad, type LoadResult } from './load.ts';
+import { runLoad, type LoadRequest, type LoadResult } from './load.ts';
 import { cpuBetween, cpuSnapshot, processCpuMicros } from './proc.ts';
 import type { Scenario } from './scenarios.ts';
 import type { RunningServer } from './servers.ts';
@@ -21,6 +22,8 @@ export interface Measurement {
   serverCpuMicros: number;
   /** CPU time of the server's Postgres backends; undefined when they are not local processes. */
   dbCpuMicros: number | undefined;
+  /** The machine's 1-minute load average at the end of the measured interval (it is shared). */
+  loadAverage: number;
 }
 
 /**
@@ -52,8 +55,9 @@ export async function measure(
   config: BenchConfig,
   admin: pg.Client,
   signal?: AbortSignal,
+  /** What to send, when not the scenario's own request (the peer's, in its schema). */
+  request: LoadRequest = scenario.request(server.url),
 ): Promise<Measurement> {
-  const request = scenario.request(server.url);
   const warmup = await runLoad(request, config.connections, config.warmupSeconds, signal);
   // The pool is full after the warm-up: these backends serve the whole measured interval.
   const backends = await backendPids(admin, server.applicationName);
@@ -71,5 +75,6 @@ export async function measure(
     load,
     serverCpuMicros: serverAfter - serverBefore,
     dbCpuMicros: dbBefore && dbAfter ? cpuBetween(dbBefore, dbAfter).micros : undefined,
+    loadAverage: os.loadavg()[0]!,
   };
 }

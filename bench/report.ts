@@ -121,3 +121,25 @@ export function renderRounds(comparisons: readonly Comparison[], names: { real: 
   }
   return lines.join('\n');
 }
+
+/**
+ * The GraphQL scenarios with the peer: each server's req/s and CPU per request, and the ratios the
+ * goals of issue 12 are stated in (ours to PostGraphile's requests per second: ≥ 1.5 for both reads).
+ */
+export function renderPeerTable(rows: readonly { real: Comparison; peer: Comparison }[]): string {
+  const lines = [
+    '| Scenario | req/s ours / PostGraphile / baseline | ours ÷ baseline | PostGraphile ÷ baseline | **ours ÷ PostGraphile** (goal ≥ 1.5) | server CPU µs/req ours / PostGraphile / baseline | Postgres CPU µs/req ours / PostGraphile / baseline |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const db = (a: Aggregate) => (a.dbCpuPerRequest === undefined ? 'n/a' : fixed(a.dbCpuPerRequest));
+  for (const { real, peer } of rows) {
+    const ours = real.real;
+    const theirs = peer.real;
+    const base = real.baseline;
+    const vsPeer = ours.rps / theirs.rps;
+    lines.push(
+      `| ${real.scenario.name} | ${fixed(ours.rps)} / ${fixed(theirs.rps)} / ${fixed(base.rps)} | ${real.ratio.toFixed(2)} | ${peer.ratio.toFixed(2)} | **${vsPeer.toFixed(2)}** (${vsPeer >= 1.5 ? 'met' : 'missed'}) | ${fixed(ours.cpuPerRequest)} / ${fixed(theirs.cpuPerRequest)} / ${fixed(base.cpuPerRequest)} | ${db(ours)} / ${db(theirs)} / ${db(base)} |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,5 +1,6 @@
 import type { LoadRequest } from './load.ts';
 import { maskVolatile } from './mask.ts';
+import { comparablePeerAnswer } from './peer-graphql.ts';
 import type { Scenario } from './scenarios.ts';
 
 /**
@@ -36,4 +37,20 @@ export async function checkResponseParity(scenario: Scenario, realUrl: string, b
     b = JSON.stringify(maskVolatile(JSON.parse(b), ids));
   }
   if (a !== b) throw new Error(`${scenario.name}: the servers answer differently\n  real:     ${a.slice(0, 2000)}\n  baseline: ${b.slice(0, 2000)}`);
+}
+
+/**
+ * The peer (PostGraphile) has a schema of its own: its answer must have no errors and, with each
+ * schema's encodings of ids, timestamps and enums taken out (bench/peer-graphql.ts), the same rows
+ * and values as the real server's.
+ */
+export async function checkPeerParity(scenario: Scenario, realUrl: string, peerUrl: string): Promise<void> {
+  if (!scenario.peerRequest) return;
+  const real = await send(scenario.request(realUrl));
+  const peer = await send(scenario.peerRequest(peerUrl));
+  const peerBody = JSON.parse(peer.text) as { errors?: unknown };
+  if (peer.status !== 200 || peerBody.errors !== undefined) throw new Error(`${scenario.name}: the peer answered ${peer.status}: ${peer.text.slice(0, 1000)}`);
+  const a = JSON.stringify(comparablePeerAnswer(JSON.parse(real.text)));
+  const b = JSON.stringify(comparablePeerAnswer(peerBody));
+  if (a !== b) throw new Error(`${scenario.name}: the real server and the peer answer differently\n  real: ${a.slice(0, 2000)}\n  peer: ${b.slice(0, 2000)}`);
 }

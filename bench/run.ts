@@ -8,9 +8,9 @@ import { BenchConfigError, loadBenchConfig, type BenchConfig } from './config.ts
 import { openBenchDatabase } from './database.ts';
 import { measure, type Measurement } from './measure.ts';
 import { clockTicksPerSecond } from './proc.ts';
-import { compare, renderRounds, renderTable, type Comparison } from './report.ts';
+import { compare, renderPeerTable, renderRounds, renderTable, type Comparison } from './report.ts';
 import { checkGraphqlSqlParity, type GraphqlStatements } from './graphql-parity.ts';
-import { checkResponseParity } from './response-parity.ts';
+import { checkPeerParity, checkResponseParity } from './response-parity.ts';
 import { readSessionId, scenarios as defineScenarios } from './scenarios.ts';
 import { seed as seedDatabase } from './seed.ts';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.ts';
@@ -28,10 +28,15 @@ import { checkSqlParity, type OperationStatements, type Statement } from './sql-
  *      alternates), each with a warm-up, the same connections and the same duration;
  *   5. print the side-by-side table; drop the database and stop everything, also on failure;
  *   6. with the `live` scenario (selected by default), run the live-update benchmark, bench/live.ts.
+ *
+ * The GraphQL scenarios also load a peer, PostGraphile 5 (bench/postgraphile-server.ts), on the
+ * same database, checked to answer with the same rows (bench/peer-graphql.ts); the three servers
+ * take turns in a rotating order, and the report gives each one's ratios to the others.
  */
 
 const REAL = 'ambient-api';
 const BASELINE = 'baseline';
+const PEER = 'postgraphile';
 
 const progress = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
@@ -151,7 +156,23 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
     }),
   );
 
+  const peered = config.scenarios.filter((name) => scenarios[name].peerRequest !== undefined);
+  const peer =
+    peered.length > 0
+      ? await start(
+          startServer({
+            name: PEER,
+            entry: 'bench/postgraphile-server.ts',
+            env: { ...env, GRAPHILE_ENV: 'production' },
+            applicationName: 'ambient-bench-postgraphile',
+            logFile: path.join(logDir, `${PEER}.log`),
+            cpuProfileDir: config.cpuProfileDir,
+          }),
+        )
+      : undefined;
+
   for (const name of config.scenarios) await checkResponseParity(scenarios[name], real.url, baseline.url);
+  if (peer) for (const name of peered) await checkPeerParity(scenarios[name], real.url, peer.url);
 
   const admin = new pg.Client(database.url);
   await admin.connect();
@@ -160,14 +181,18 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
   const measurements: Measurement[] = [];
   for (let round = 1; round <= config.rounds; round++) {
     for (const [index, name] of config.scenarios.entries()) {
-      // Alternate who goes first, so that drift on the machine does not always favour one side.
-      const order = (round + index) % 2 === 1 ? [real, baseline] : [baseline, real];
+      // Rotate who goes first, so that drift on the machine does not always favour one side.
+      const scenario = scenarios[name];
+      const servers = peer && scenario.peerRequest ? [real, baseline, peer] : [real, baseline];
+      const shift = (round + index) % servers.length;
+      const order = [...servers.slice(shift), ...servers.slice(0, shift)];
       for (const server of order) {
         progress(`round ${round}/${config.rounds}: ${name} on ${server.name}`);
-        const m = await measure(server, scenarios[name], round, config, admin, signal);
+        const request = server === peer ? scenario.peerRequest!(server.url) : scenario.request(server.url);
+        const m = await measure(server, scenario, round, config, admin, signal, request);
         measurements.push(m);
         progress(
-          `  ${(m.load.ok / m.load.durationSeconds).toFixed(0)} req/s, p50 ${m.load.latency.p50} ms, p99 ${m.load.latency.p99} ms, ${(m.serverCpuMicros / m.load.requests).toFixed(0)} µs CPU/req, ${m.load.failures} failed`,
+          `  ${(m.load.ok / m.load.durationSeconds).toFixed(0)} req/s, p50 ${m.load.latency.p50} ms, p99 ${m.load.latency.p99} ms, ${(m.serverCpuMicros / m.load.requests).toFixed(0)} µs CPU/req, ${m.load.failures} failed, load average ${m.loadAverage.toFixed(2)}`,
         );
       }
     }
@@ -194,6 +219,23 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
     '',
     renderRounds(comparisons, names, 'cpu'),
     '',
+    ...(peer
+      ? [
+          '## GraphQL: ambient-api, PostGraphile 5 and the baseline',
+          '',
+          'Same database, same runs; the peer has its own schema (bench/peer-graphql.ts) and was checked to return the same rows.',
+          '',
+          renderPeerTable(
+            peered.map((name) => ({
+              real: comparisons.find((c) => c.scenario.name === name)!,
+              peer: compare(scenarios[name], measurements, PEER, BASELINE),
+            })),
+          ),
+          '',
+        ]
+      : []),
+    `Load average (1 min) at the end of each measured interval: ${measurements.map((m) => m.loadAverage.toFixed(1)).join(', ')}.`,
+    '',
     'Statements per request (identical on both servers, checked):',
     '',
     '```',
@@ -214,7 +256,7 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
   process.stdout.write(`${output.join('\n')}\n`);
   if (config.cpuProfileDir) {
     // Profiles cover the servers' whole lives: warm-ups included. Per-request figures need these counts.
-    for (const name of [REAL, BASELINE]) {
+    for (const name of peer ? [REAL, BASELINE, PEER] : [REAL, BASELINE]) {
       const served = measurements.filter((m) => m.server === name).reduce((n, m) => n + m.warmup.requests + m.load.requests, 0);
       progress(
         `${name} served ${served} benchmark requests (warm-ups included): node --import tsx bench/profile-summary.ts ${path.join(config.cpuProfileDir, name)} 30 ${served}`,

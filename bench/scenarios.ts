@@ -1,6 +1,7 @@
 import { GRAPHQL_DOCUMENTS, GRAPHQL_PATH, LATEST_VARIABLES } from './baseline-graphql.ts';
 import type { ScenarioName } from './config.ts';
 import type { LoadRequest } from './load.ts';
+import { PEER_GRAPHQL_PATH, peerGraphqlBody } from './peer-graphql.ts';
 import type { Seed } from './seed.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface Scenario {
   /** The status every response must have. */
   status: number;
   request(baseUrl: string): LoadRequest;
+  /** The same read in the peer's schema (PostGraphile 5, bench/peer-graphql.ts): the GraphQL scenarios only. */
+  peerRequest?: ((baseUrl: string) => LoadRequest) | undefined;
 }
 
 const BASE = '/api/ambient/v1/sessions';
@@ -53,6 +56,12 @@ export function scenarios(seed: Seed): Record<ScenarioName, Scenario> {
       url: `${baseUrl}${GRAPHQL_PATH}`,
       headers: { 'Content-Type': 'application/json' },
       body: graphqlBody(name, sessionId),
+    }),
+    peerRequest: (baseUrl) => ({
+      method: 'POST',
+      url: `${baseUrl}${PEER_GRAPHQL_PATH}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: peerGraphqlBody(name, sessionId),
     }),
   });
   return {
