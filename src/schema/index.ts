@@ -9,6 +9,7 @@ import './viewer-role.ts';
 import './session-actions.ts';
 import './session-messages.ts';
 import './session-runtime.ts';
+import './repositories.ts';
 import './agents.ts';
 import './credentials.ts';
 import './subscriptions.ts';

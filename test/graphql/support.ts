@@ -62,6 +62,8 @@ export interface Harness {
 
 export interface HarnessOptions extends Partial<Pick<GraphqlOptions, 'graphiql' | 'introspection' | 'trustedDocuments' | 'expensive' | 'documentStats'>> {
   feed?: Pick<ChangeFeedOptions, 'maxQueue'>;
+  /** Where session runners are (the fake runner's template); default: nowhere that answers. */
+  runnerUrlTemplate?: () => string;
 }
 
 export function useGraphqlServer(options: HarnessOptions = {}): () => Harness {
@@ -86,7 +88,7 @@ export function useGraphqlServer(options: HarnessOptions = {}): () => Harness {
     const actors = new Map<string, Actor>([['admin', platformAdmin]]);
     feed = new ChangeFeed(db.pool, { connectionString: db.url, log: testLog, ...options.feed });
     await feed.start();
-    const runner = new RunnerClient({ urlTemplate: 'http://127.0.0.1:9/{session}', log: testLog });
+    const runner = new RunnerClient({ urlTemplate: options.runnerUrlTemplate?.() ?? 'http://127.0.0.1:9/{session}', log: testLog });
     const handler = createGraphqlHandler({
       domain,
       feed,
