@@ -137,27 +137,27 @@ export class Domain {
   }
 
   /**
-   * Every row matching `options` and the change-log position they reflect, read in one snapshot
-   * (REPEATABLE READ), so a watch can stream changes after `head` without a gap or a stale row.
+   * Every row matching `options`, read in one snapshot (REPEATABLE READ), with the change-log
+   * positions that bound what they reflect: every change up to `head` and none after `through`.
    *
    * `position` must be a watermark of the change feed read before this call (ChangeFeed.position):
-   * every change up to it had committed (or rolled back) before the snapshot was taken, so the rows
-   * reflect all of them. Changes after it that had also committed by then are reflected too, and
-   * come back as `reflected`: the watch skips them instead of repeating them.
+   * every change up to it had ended before the snapshot was taken, so the rows reflect all of them.
+   * Writers commit out of `seq` order, so changes above it may be reflected too: `through` is the
+   * highest `seq` the snapshot can see. src/live/snapshot.ts brings the rows forward to a single
+   * position that covers them.
    */
   async snapshot(
     ctx: RequestContext,
     kind: Kind,
     options: Pick<ListOptions, 'where' | 'projectRef'>,
     position: number,
-  ): Promise<{ head: number; reflected: Set<number>; rows: Row[] }> {
+  ): Promise<{ head: number; through: number; rows: Row[] }> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const head = position;
-      const reflected = new Set(
-        (await run<{ seq: string }>(client, sql`SELECT seq::text AS seq FROM change_events WHERE seq > ${head}`)).map((r) => Number(r.seq)),
-      );
+      const [newest] = await run<{ seq: string | null }>(client, sql`SELECT max(seq)::text AS seq FROM change_events WHERE seq > ${head}`);
+      const through = newest?.seq ? Number(newest.seq) : head;
       const rows: Row[] = [];
       for (let page = 1; ; page++) {
         const result = await this.listOn(client, ctx, kind, { ...options, page, size: MAX_PAGE_SIZE });
@@ -165,7 +165,7 @@ export class Domain {
         if (result.rows.length < MAX_PAGE_SIZE) break;
       }
       await client.query('COMMIT');
-      return { head, reflected, rows };
+      return { head, through, rows };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -119,8 +119,6 @@ export class Subscription implements AsyncIterable<ChangeEvent> {
     after: number,
     backlogThrough: number,
     private readonly maxQueue: number,
-    /** Events not to deliver: a snapshot taken at `after` already reflects them. */
-    private readonly skip: ReadonlySet<number> | undefined,
   ) {
     this.cursor = after;
     this.backlogThrough = backlogThrough > after ? backlogThrough : 0;
@@ -136,7 +134,6 @@ export class Subscription implements AsyncIterable<ChangeEvent> {
     if (this.reason || event.seq <= this.cursor) return;
     if (this.backlogThrough && event.seq <= this.backlogThrough) return; // the backlog read covers it
     if (!this.backlogThrough) this.cursor = event.seq;
-    if (this.skip?.has(event.seq)) return;
     this.queue.push(event);
     if (this.queue.length > this.maxQueue) this.close('overflow');
     this.wakeUp?.();
@@ -156,7 +153,6 @@ export class Subscription implements AsyncIterable<ChangeEvent> {
         const page = await readEvents(this.feed.pool, this.cursor, this.backlogThrough);
         for (const event of page) {
           this.cursor = event.seq;
-          if (this.skip?.has(event.seq)) continue;
           yield event;
           if (this.reason) return;
         }
@@ -195,6 +191,7 @@ export class ChangeFeed {
   private last = 0;
   private readonly pending: PendingWatermark[] = [];
   private readonly subscribers = new Set<Subscription>();
+  private readonly waiters: { seq: number; resolve: (position: number) => void; reject: (error: Error) => void }[] = [];
   private readonly listener: PgListener;
   private poll: NodeJS.Timeout | undefined;
   private followUp: NodeJS.Timeout | undefined;
@@ -243,19 +240,37 @@ export class ChangeFeed {
     clearInterval(this.poll);
     clearTimeout(this.followUp);
     for (const subscriber of [...this.subscribers]) subscriber.close('stopped');
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('change feed stopped'));
     await this.reading;
     await this.listener.stop();
   }
 
-  /**
-   * Events after `after`, oldest first: the backlog from the table, then live. `after` undefined
-   * means "from now on". Events whose `seq` is in `skip` are not delivered (a snapshot already
-   * reflects them: see DomainService.snapshot).
-   */
-  subscribe(after?: number, skip?: ReadonlySet<number>): Subscription {
-    const subscription = new Subscription(this, after ?? this.last, this.last, this.options.maxQueue ?? 10_000, skip);
+  /** Events after `after`, oldest first: the backlog from the table, then live. `after` undefined means "from now on". */
+  subscribe(after?: number): Subscription {
+    const subscription = new Subscription(this, after ?? this.last, this.last, this.options.maxQueue ?? 10_000);
     this.subscribers.add(subscription);
     return subscription;
+  }
+
+  /**
+   * The watermark, once it is at least `seq`: every event up to `seq` is then final. A snapshot
+   * that reflects changes above the watermark it started from waits here (src/live/snapshot.ts).
+   */
+  reached(seq: number): Promise<number> {
+    if (this.last >= seq) return Promise.resolve(this.last);
+    if (this.stopped) return Promise.reject(new Error('change feed stopped'));
+    const waiting = new Promise<number>((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
+    this.wake();
+    return waiting;
+  }
+
+  private settleWaiters(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i]!;
+      if (waiter.seq > this.last) continue;
+      this.waiters.splice(i, 1);
+      waiter.resolve(this.last);
+    }
   }
 
   /** @internal */
@@ -296,6 +311,7 @@ export class ChangeFeed {
     if (watermark === undefined) return;
     if (this.subscribers.size === 0) {
       this.last = watermark; // nobody to hand events to: only the position moves (new subscribers start here)
+      this.settleWaiters();
       return;
     }
     for (;;) {
@@ -307,6 +323,7 @@ export class ChangeFeed {
       if (events.length < PAGE) break;
     }
     this.last = watermark; // past any gaps (rolled back `seq`s) up to it
+    this.settleWaiters();
   }
 
   /**

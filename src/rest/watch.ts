@@ -6,6 +6,7 @@ import { toWire, type WireObject } from '../domain/wire.ts';
 import type { Kind } from '../kinds/define.ts';
 import { isRetained, type ChangeEvent } from '../live/change-feed.ts';
 import { matchingIds } from '../live/filter.ts';
+import { settleSnapshot } from '../live/snapshot.ts';
 import { refreshingGrants, Visibility } from '../live/visibility.ts';
 import { SseStream } from '../server/sse.ts';
 import type { ListParams } from './list-params.ts';
@@ -73,16 +74,32 @@ export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchR
   // A reference that resolves to nothing watches nothing (as its list is empty); malformed is 400.
   const projectId = projectRef === undefined ? undefined : ((await findProjectId(domain.pool, projectRef)) ?? null);
 
-  let snapshot: { head: number; reflected: Set<number> | undefined; objects: WireObject[] } | undefined;
+  const visibility = new Visibility(ctx.actor, refreshingGrants(domain.pool, ctx.actor));
+  const inScope = async (event: ChangeEvent) => (projectId === undefined || event.projectId === projectId) && (await visibility.canSee(event));
+  const matching = async (events: readonly ChangeEvent[]): Promise<Set<ChangeEvent>> => {
+    const candidates: ChangeEvent[] = [];
+    for (const event of events) if (event.type !== 'DELETED' && (await inScope(event))) candidates.push(event);
+    if (!params.where) return new Set(candidates);
+    const ids = await matchingIds(
+      domain.pool,
+      kind,
+      params.where,
+      candidates.map((event) => event.object),
+    );
+    return new Set(candidates.filter((event) => ids.has(event.objectId)));
+  };
+
+  let snapshot: { position: number; objects: WireObject[] } | undefined;
   if (resumeAfter === undefined) {
-    const { head, reflected, rows } =
+    const position = feed.position;
+    const { head, through, rows } =
       projectId === null
-        ? { head: feed.position, reflected: undefined, rows: [] }
-        : await domain.snapshot(ctx, kind, { where: params.where, projectRef: projectId }, feed.position);
-    snapshot = { head, reflected, objects: rows.map((row) => toWire(kind, row)) };
+        ? { head: position, through: position, rows: [] }
+        : await domain.snapshot(ctx, kind, { where: params.where, projectRef: projectId }, position);
+    snapshot = await settleSnapshot(feed, kind.name, { head, through, objects: rows.map((row) => toWire(kind, row)) }, matching);
   }
   // Subscribing before the first frame, from the snapshot's position, loses nothing in between.
-  const subscription = feed.subscribe(snapshot?.head ?? resumeAfter, snapshot?.reflected);
+  const subscription = feed.subscribe(snapshot?.position ?? resumeAfter);
   const stream = new SseStream(req, res, streamKeepaliveMs);
   void stream.closed.then(() => subscription.close());
   const shape = (object: WireObject) => (params.fields ? sparse(object, params.fields) : object);
@@ -96,19 +113,14 @@ export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchR
 
   stream.start();
   if (snapshot) {
-    const { objects, head } = snapshot;
+    const { objects, position } = snapshot;
     for (const [i, object] of objects.entries()) {
       told.set(object.id, true);
-      await stream.send({ type: 'ADDED', object: shape(object) }, i === objects.length - 1 ? head : undefined);
+      await stream.send({ type: 'ADDED', object: shape(object) }, i === objects.length - 1 ? position : undefined);
     }
   }
 
-  const visibility = new Visibility(ctx.actor, refreshingGrants(domain.pool, ctx.actor));
-  const inScope = async (event: ChangeEvent) => (projectId === undefined || event.projectId === projectId) && (await visibility.canSee(event));
-  const matches = async (event: ChangeEvent) =>
-    event.type !== 'DELETED' &&
-    (await inScope(event)) &&
-    (!params.where || (await matchingIds(domain.pool, kind, params.where, [event.object])).has(event.objectId));
+  const matches = async (event: ChangeEvent) => (await matching([event])).has(event);
 
   for await (const event of subscription) {
     if (!stream.isOpen) break;

@@ -5,6 +5,7 @@ import type { Sql } from '../../db/sql.ts';
 import type { Kind } from '../../kinds/define.ts';
 import type { ChangeEvent, Subscription } from '../../live/change-feed.ts';
 import { matchingIds } from '../../live/filter.ts';
+import { settleSnapshot } from '../../live/snapshot.ts';
 import type { GraphqlContext } from '../context.ts';
 import { liveStream, streamVisibility, visibleEvents } from './streams.ts';
 
@@ -38,15 +39,34 @@ export interface WatchOptions {
 
 export async function watchObjects(ctx: GraphqlContext, options: WatchOptions): Promise<AsyncIterableIterator<ObjectChange | DomainError>> {
   const { kind, projectId, where, after } = options;
-  const snapshot =
-    after === undefined ? await ctx.services.domain.snapshot(ctx.request, kind, { where, projectRef: projectId }, ctx.services.feed.position) : undefined;
+  let opening: ObjectChange[] | undefined;
+  let from = after;
+  if (after === undefined) {
+    const position = ctx.services.feed.position;
+    const { head, through, rows } = await ctx.services.domain.snapshot(ctx.request, kind, { where, projectRef: projectId }, position);
+    const visibility = streamVisibility(ctx);
+    const settled = await settleSnapshot(ctx.services.feed, kind.name, { head, through, objects: rows.map((row) => toWire(kind, row)) }, async (events) => {
+      const candidates: ChangeEvent[] = [];
+      for (const event of events) if (event.projectId === projectId && event.type !== 'DELETED' && (await visibility.canSee(event))) candidates.push(event);
+      const ids = where
+        ? await matchingIds(
+            ctx.services.domain.pool,
+            kind,
+            where,
+            candidates.map((event) => event.object),
+          )
+        : undefined;
+      return new Set(ids ? candidates.filter((event) => ids.has(event.objectId)) : candidates);
+    });
+    from = settled.position;
+    opening = settled.objects.map((object, i, objects): ObjectChange => ({
+      type: 'ADDED',
+      object,
+      cursor: i === objects.length - 1 ? settled.position : null,
+    }));
+  }
   // Subscribing from the snapshot's position loses nothing between the snapshot and the first change.
-  const subscription = ctx.services.feed.subscribe(snapshot?.head ?? after, snapshot?.reflected);
-  const opening = snapshot?.rows.map((row, i, rows): ObjectChange => ({
-    type: 'ADDED',
-    object: toWire(kind, row),
-    cursor: i === rows.length - 1 ? snapshot.head : null,
-  }));
+  const subscription = ctx.services.feed.subscribe(from);
   return liveStream(subscription, changes(ctx, subscription, options, opening));
 }
 
