@@ -4,9 +4,9 @@
  * docs/performance.md.
  */
 
-export type ScenarioName = 'list' | 'get' | 'create' | 'graphql-get' | 'graphql-latest';
+export type ScenarioName = 'list' | 'get' | 'create' | 'create-64' | 'graphql-get' | 'graphql-latest';
 
-export const SCENARIO_NAMES: readonly ScenarioName[] = ['list', 'get', 'create', 'graphql-get', 'graphql-latest'];
+export const SCENARIO_NAMES: readonly ScenarioName[] = ['list', 'get', 'create', 'create-64', 'graphql-get', 'graphql-latest'];
 
 /** Not a load against both servers but a run of its own (bench/live.ts), after the others. */
 const LIVE = 'live';

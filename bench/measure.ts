@@ -58,12 +58,13 @@ export async function measure(
   /** What to send, when not the scenario's own request (the peer's, in its schema). */
   request: LoadRequest = scenario.request(server.url),
 ): Promise<Measurement> {
-  const warmup = await runLoad(request, config.connections, config.warmupSeconds, signal);
+  const connections = scenario.connections ?? config.connections;
+  const warmup = await runLoad(request, connections, config.warmupSeconds, signal);
   // The pool is full after the warm-up: these backends serve the whole measured interval.
   const backends = await backendPids(admin, server.applicationName);
   const serverBefore = processCpuMicros(server.pid);
   const dbBefore = backends && cpuSnapshot(backends);
-  const load = await runLoad(request, config.connections, config.durationSeconds, signal);
+  const load = await runLoad(request, connections, config.durationSeconds, signal);
   const serverAfter = processCpuMicros(server.pid);
   const dbAfter = backends && cpuSnapshot(backends);
   if (serverBefore === undefined || serverAfter === undefined) throw new Error(`${server.name} exited during the ${scenario.name} measurement`);

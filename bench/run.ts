@@ -211,6 +211,7 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
     '',
     renderTable(comparisons, names),
     '',
+    ...writeScaling(comparisons, config.connections),
     'Requests per second by round:',
     '',
     renderRounds(comparisons, names),
@@ -264,6 +265,26 @@ async function bench(config: BenchConfig, cleanup: Cleanup, signal: AbortSignal)
     }
   }
   cleanup.add(() => fs.rm(logDir, { recursive: true, force: true }));
+}
+
+/**
+ * Whether writes scale with writers (issue 16 item 2): `create` at 64 connections against the
+ * same scenario at BENCH_CONNECTIONS, for both servers. Goal: more at 64.
+ */
+function writeScaling(comparisons: readonly Comparison[], connections: number): string[] {
+  const at = (name: string) => comparisons.find((c) => c.scenario.name === name);
+  const [few, many] = [at('create'), at('create-64')];
+  if (!few || !many) return [];
+  const line = (label: string, a: number, b: number) => `- ${label}: ${a.toFixed(0)} → ${b.toFixed(0)} req/s (${(b / a).toFixed(2)}×)`;
+  const scales = many.real.rps > few.real.rps;
+  return [
+    `Writes at ${connections} → 64 connections (create):`,
+    '',
+    line(REAL, few.real.rps, many.real.rps) + ` (goal > 1×: ${scales ? 'met' : '**missed**'})`,
+    line(BASELINE, few.baseline.rps, many.baseline.rps),
+    `- ratio to the baseline: ${few.ratio.toFixed(2)} at ${connections}, ${many.ratio.toFixed(2)} at 64`,
+    '',
+  ];
 }
 
 async function main(): Promise<void> {

@@ -22,6 +22,8 @@ export interface Scenario {
   goal: Goal;
   /** The status every response must have. */
   status: number;
+  /** autocannon connections, instead of BENCH_CONNECTIONS: whether writes scale with more writers (issue 16 item 2). */
+  connections?: number;
   request(baseUrl: string): LoadRequest;
   /** The same read in the peer's schema (PostGraphile 5, bench/peer-graphql.ts): the GraphQL scenarios only. */
   peerRequest?: ((baseUrl: string) => LoadRequest) | undefined;
@@ -84,6 +86,19 @@ export function scenarios(seed: Seed): Record<ScenarioName, Scenario> {
       title: `POST ${BASE} {"name":"bench","project_id":"<project name>"}`,
       goal: { metric: 'throughput', min: 0.5 },
       status: 201,
+      request: (baseUrl) => ({
+        method: 'POST',
+        url: `${baseUrl}${BASE}`,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'bench', project_id: createProject }),
+      }),
+    },
+    'create-64': {
+      name: 'create-64',
+      title: `the create scenario at 64 connections: writes must scale past the 16-connection figure`,
+      goal: { metric: 'throughput', min: 0.5 },
+      status: 201,
+      connections: 64,
       request: (baseUrl) => ({
         method: 'POST',
         url: `${baseUrl}${BASE}`,

@@ -7,6 +7,7 @@ import { SecretBox } from './auth/secret-box.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ChangeFeed } from './live/change-feed.ts';
+import { WatchCache } from './live/watch-cache.ts';
 import { SessionActions } from './domain/session-actions.ts';
 import { SessionMessages } from './domain/session-messages.ts';
 import { Agents } from './domain/agents.ts';
@@ -34,6 +35,8 @@ export interface Services {
   metrics: HttpMetrics;
   /** Committed changes, live; `start()` it before serving streams. */
   feed: ChangeFeed;
+  /** REST watches' shared judgement and frames, over the feed. */
+  watches: WatchCache;
   /** AG-UI runs and event streams; `start()` it after the change feed. */
   agui: AguiService;
   streamKeepaliveMs: number;
@@ -71,6 +74,7 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
     validator: new BodyValidator(componentSchemas()),
     metrics,
     feed,
+    watches: new WatchCache(feed),
     agui: new AguiService({
       domain,
       runner,

@@ -11,6 +11,7 @@ import { aguiRoutes } from './agui-routes.ts';
 import { readJsonObject } from './body.ts';
 import { parseListParams, sparse } from './list-params.ts';
 import type { RestResponse, Route } from './router.ts';
+import type { WatchCache } from '../live/watch-cache.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
 import { openApiDocument } from './openapi.ts';
 import { resumePoint, wantsWatch, watch } from './watch.ts';
@@ -41,6 +42,8 @@ export interface RouteServices {
   sessions: SessionActions;
   validator: BodyValidator;
   feed: ChangeFeed;
+  /** Shared judgement and frames of REST watches (src/live/watch-cache.ts). */
+  watches: WatchCache;
   agui: AguiService;
   /** Interval of keepalive comments on event streams (ms). */
   streamKeepaliveMs: number;

@@ -8,6 +8,9 @@ import { isRetained, type ChangeEvent } from '../live/change-feed.ts';
 import { matchingIds } from '../live/filter.ts';
 import { settleSnapshot } from '../live/snapshot.ts';
 import { refreshingGrants, Visibility } from '../live/visibility.ts';
+import type { WatchMember } from '../live/watch-cache.ts';
+import { readCondition } from '../auth/policy.ts';
+import { isAlways } from '../conditions/condition.ts';
 import { SseStream } from '../server/sse.ts';
 import type { ListParams } from './list-params.ts';
 import { sparse } from './list-params.ts';
@@ -52,6 +55,15 @@ interface WatchRequest {
 
 type FrameType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
+/** A watch group's judgement of one event, with the frames its members send, each encoded once. */
+interface Verdict {
+  /** In the watch's project and visible to its callers. */
+  inScope: boolean;
+  /** In scope, not deleted, and matching the filter. */
+  matches: boolean;
+  frames: Partial<Record<FrameType, Buffer>>;
+}
+
 /**
  * The bytes of a full-object frame, encoded once per event and type and shared by every watch
  * that sends it: with many watchers, per-subscriber encoding (and its garbage) was the largest
@@ -65,7 +77,10 @@ function encodedFrame(event: ChangeEvent, type: FrameType): Buffer {
   return (frames[type] ??= Buffer.from(SseStream.frame(`{"type":"${type}","object":${event.objectJson}}`, event.seq)));
 }
 
-export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchRequest, { domain, feed, streamKeepaliveMs }: RouteServices): Promise<void> {
+export async function watch(
+  { req, res, kind, params, ctx, resumeAfter }: WatchRequest,
+  { domain, feed, watches, streamKeepaliveMs }: RouteServices,
+): Promise<void> {
   if (resumeAfter !== undefined && !(await isRetained(domain.pool, resumeAfter))) {
     throw new DomainError(33, `Resume point ${resumeAfter} is no longer available; list again and watch without Last-Event-ID`);
   }
@@ -98,10 +113,7 @@ export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchR
         : await domain.snapshot(ctx, kind, { where: params.where, projectRef: projectId }, position);
     snapshot = await settleSnapshot(feed, kind.name, { head, through, objects: rows.map((row) => toWire(kind, row)) }, matching);
   }
-  // Subscribing before the first frame, from the snapshot's position, loses nothing in between.
-  const subscription = feed.subscribe(snapshot?.position ?? resumeAfter);
   const stream = new SseStream(req, res, streamKeepaliveMs);
-  void stream.closed.then(() => subscription.close());
   const shape = (object: WireObject) => (params.fields ? sparse(object, params.fields) : object);
   /**
    * What this connection has told the client about each object: present (true) or absent (false).
@@ -120,20 +132,44 @@ export async function watch({ req, res, kind, params, ctx, resumeAfter }: WatchR
     }
   }
 
-  const matches = async (event: ChangeEvent) => (await matching([event])).has(event);
-
-  for await (const event of subscription) {
-    if (!stream.isOpen) break;
-    if (event.kind !== kind.name) continue;
-    const state = told.get(event.objectId) ?? (snapshot ? false : undefined);
-    let type: FrameType | undefined;
-    if (await matches(event)) type = state === true ? 'MODIFIED' : state === false || event.type === 'ADDED' ? 'ADDED' : 'MODIFIED';
-    else if (state === true || (state === undefined && (await inScope(event)))) type = 'DELETED';
-    if (!type) continue;
-    told.set(event.objectId, type !== 'DELETED');
-    if (params.fields) await stream.send({ type, object: sparse(event.object, params.fields) }, event.seq);
-    else await stream.sendEncoded(encodedFrame(event, type));
-  }
-  // The feed closed the subscription (too slow, or shutting down): the client resumes from its last id.
+  /**
+   * The live part is shared (src/live/watch-cache.ts) with every watch that judges events alike:
+   * same Kind, project, filter and fields, and the same read condition (naming the caller when it
+   * depends on the caller's grants). The group judges each event once and encodes each frame once;
+   * this watch turns the verdict into its own transition and writes.
+   */
+  const condition = readCondition(ctx.actor, kind);
+  const key = JSON.stringify([kind.name, projectId ?? null, params.where ?? null, params.fields ?? null, isAlways(condition) ? null : [condition, ctx.actor]]);
+  const judge = async (event: ChangeEvent): Promise<Verdict> => {
+    const visible = await inScope(event);
+    const matches =
+      visible && event.type !== 'DELETED' && (!params.where || (await matchingIds(domain.pool, kind, params.where, [event.object])).has(event.objectId));
+    return { inScope: visible, matches, frames: {} };
+  };
+  let ended!: () => void;
+  const done = new Promise<void>((resolve) => (ended = resolve));
+  let leave = () => {};
+  const member: WatchMember<Verdict> = {
+    deliver(event, verdict) {
+      const state = told.get(event.objectId) ?? (snapshot ? false : undefined);
+      let type: FrameType | undefined;
+      if (verdict.matches) type = state === true ? 'MODIFIED' : state === false || event.type === 'ADDED' ? 'ADDED' : 'MODIFIED';
+      else if (state === true || (state === undefined && verdict.inScope)) type = 'DELETED';
+      if (!type) return;
+      told.set(event.objectId, type !== 'DELETED');
+      const frame = params.fields
+        ? (verdict.frames[type] ??= Buffer.from(SseStream.frame(JSON.stringify({ type, object: sparse(event.object, params.fields) }), event.seq)))
+        : encodedFrame(event, type);
+      if (!stream.push(frame)) {
+        leave();
+        ended();
+      }
+    },
+    close: () => ended(),
+  };
+  leave = watches.join(key, () => ({ kind: kind.name, judge }), member, snapshot?.position ?? resumeAfter ?? feed.position);
+  await Promise.race([stream.closed, done]);
+  leave();
+  // Ended by the group (too far behind, or shutting down) or too slow a client: the client resumes from its last id.
   stream.end();
 }

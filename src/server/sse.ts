@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** Bytes a stream may have waiting for a client that does not read, before `push` gives up on it (about 8 s of a busy watch). */
+export const MAX_UNSENT_BYTES = 1 << 20;
+
 /**
  * A Server-Sent Events response: headers flushed at once, `id:`/`data:` frames written with
  * backpressure (a write waits for the socket to drain), a `: keepalive` comment every 15 s, and a
@@ -55,6 +58,17 @@ export class SseStream {
   /** Frames already encoded with `SseStream.frame` (e.g. once for many streams), in one write. */
   sendEncoded(frames: string | Buffer): Promise<void> {
     return this.write(frames);
+  }
+
+  /**
+   * Writes without waiting for the socket, for senders that must not wait on one client (a watch
+   * group, src/live/watch-cache.ts). False once more than `limit` bytes wait to be sent: the
+   * client is not keeping up, and the caller ends the stream (the client resumes from its last id).
+   */
+  push(frame: string | Buffer, limit = MAX_UNSENT_BYTES): boolean {
+    if (!this.isOpen) return true;
+    this.res.write(frame);
+    return this.res.writableLength <= limit;
   }
 
   /** The text of one frame: optional `id:` line, a `data:` line of one-line JSON, a blank line. */
