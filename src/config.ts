@@ -46,6 +46,12 @@ export interface Config {
   auth: AuthConfig;
   /** OAuth, provider endpoints, the GitHub App. */
   integrations: IntegrationsConfig;
+  scheduler: {
+    /** Run the scheduler loop in this replica (every replica may; each run still fires once). */
+    enabled: boolean;
+    /** Longest sleep between two looks at the schedules, should a wake-up be lost (ms). */
+    pollMs: number;
+  };
   reconciler: {
     /** Run the reconciler inside the API process. */
     inProcess: boolean;
@@ -123,6 +129,8 @@ const environment = z.object({
   GRAPHQL_ARBITRARY_OPERATIONS: onOff('GRAPHQL_ARBITRARY_OPERATIONS').optional(),
   STREAM_KEEPALIVE_SECONDS: integer('STREAM_KEEPALIVE_SECONDS', 1, 3600).default(15),
   CHANGE_LOG_RETENTION_HOURS: integer('CHANGE_LOG_RETENTION_HOURS', 1, 24 * 365).default(24),
+  SCHEDULER: onOff('SCHEDULER').default(true),
+  SCHEDULER_POLL_SECONDS: integer('SCHEDULER_POLL_SECONDS', 1, 3600).default(30),
   RECONCILER: onOff('RECONCILER').default(false),
   KUBECONFIG: z.string().min(1).optional(),
   RECONCILER_RESYNC_SECONDS: integer('RECONCILER_RESYNC_SECONDS', 5, 86_400).default(300),
@@ -189,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     changeLogRetentionMs: e.CHANGE_LOG_RETENTION_HOURS * 3600_000,
     auth: authConfig(e),
     integrations: integrationsConfig(e),
+    scheduler: { enabled: e.SCHEDULER, pollMs: e.SCHEDULER_POLL_SECONDS * 1000 },
     reconciler: {
       inProcess: e.RECONCILER,
       kubeconfig: e.KUBECONFIG,

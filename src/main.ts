@@ -25,6 +25,7 @@ async function main(config: Config): Promise<void> {
   const services = createServices(database, config, log);
   await services.feed.start();
   await services.agui.start();
+  if (config.scheduler.enabled) await services.scheduler.start();
   const stopRetention = scheduleChangeLogRetention(database.pool, config.changeLogRetentionMs, log);
   const reconciler = config.reconciler.inProcess ? startReconciler({ config, database, services, log, registry: services.metrics.registry }) : undefined;
   const rest = createRestHandler({ routes: API_ROUTES, services, authenticator: services.authenticator, corsOrigins: config.corsOrigins });
@@ -69,6 +70,7 @@ async function main(config: Config): Promise<void> {
     stopRetention();
     stopDevelopmentWarning?.();
     await reconciler?.stop();
+    await services.scheduler.stop();
     await services.agui.stop();
     await services.feed.stop(); // ends open streams, so draining does not wait for them
     services.messageFeed.close();

@@ -22,6 +22,8 @@ import { componentSchemas } from './rest/schemas.ts';
 import { loadKubeConfig } from './reconciler/kube.ts';
 import { RunnerClient } from './runner/client.ts';
 import { kubeSessionTokens } from './runner/session-token.ts';
+import { ScheduledSessions } from './scheduler/scheduled-sessions.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 
 /**
  * The server's services, built once at start and shared by every protocol (REST, GraphQL): the
@@ -49,6 +51,10 @@ export interface Services {
   runtime: SessionRuntime;
   /** Agents' start, ignition, sessions and project home (head-contract H3). */
   agents: Agents;
+  /** Scheduled sessions' suspend, resume, trigger, runs and firing (head-contract H8). */
+  scheduledSessions: ScheduledSessions;
+  /** The scheduler loop; `start()` it in a serving replica (every replica may run one). */
+  scheduler: Scheduler;
 }
 
 /** Replacements of what the environment decides (tests). */
@@ -67,6 +73,8 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
   const runner = new RunnerClient({ urlTemplate: config.runnerUrlTemplate, log, ...(kube ? { sessionToken: kubeSessionTokens(kube, log) } : {}) });
   const feed = new ChangeFeed(pool, { connectionString: database.connectionString, log });
   const metrics = new HttpMetrics();
+  const agents = new Agents(domain);
+  const scheduledSessions = new ScheduledSessions(domain, agents, log);
   return {
     domain,
     sessions: new SessionActions(domain, runner),
@@ -87,7 +95,15 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
     streamKeepaliveMs: config.streamKeepaliveMs,
     integrations: new Integrations(domain, config.integrations, secrets, log),
     messages: new SessionMessages(domain),
-    agents: new Agents(domain),
+    agents,
+    scheduledSessions,
+    scheduler: new Scheduler({
+      pool,
+      connectionString: database.connectionString,
+      sessions: scheduledSessions,
+      log,
+      maxSleepMs: config.scheduler.pollMs,
+    }),
     messageFeed: new SessionMessageFeed(pool, { connectionString: database.connectionString, log }),
     runtime: new SessionRuntime(domain, runner, log, kube ?? undefined),
   };

@@ -187,22 +187,31 @@ export class Agents {
     const projectId = await this.projectId(ctx, projectRef);
     return this.domain.withLocked(ctx, Agent, agentId, 'edit', async (c, agent) => {
       if (agent['project_id'] !== projectId) throw notFound('Agent', agentId);
-      // A fresh statement after the lock: it sees the session of a start that held the lock before us.
-      const [active] = await run<Row>(
-        c.tx,
-        sql`SELECT s.id FROM sessions s WHERE s.agent_id = ${agentId} AND s.deleted_at IS NULL
-              AND s.phase = ANY(${[...ACTIVE_PHASES]}::text[]) ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
-      );
-      if (active) {
-        const session = await this.domain.get(ctx, Session, active.id);
-        return { created: false, session, startPrompt: typeof session['prompt'] === 'string' ? session['prompt'] : '' };
-      }
-      const { used } = await unreadInbox(c.tx, agentId, true);
-      const startPrompt = composeStartPrompt(agent, await projectName(c.tx, projectId), await peersOf(c.tx, agent), used, task);
-      const session = await this.createSession(c, ctx, agent, startPrompt);
-      for (const message of used) await c.update(InboxMessage, message.id, { read: true });
-      return { created: true, session, startPrompt };
+      return this.startLocked(c, ctx, agent, task);
     });
+  }
+
+  /**
+   * The start itself, on an agent row locked in `c`'s transaction (a start, or a scheduled run
+   * that started in the same transaction that claimed it). `session` holds values of the new
+   * session that the caller decides (a scheduled run's name, runner settings), over the inherited ones.
+   */
+  async startLocked(c: WriteContext, ctx: RequestContext, agent: Row, task: string | undefined, session: Record<string, unknown> = {}): Promise<StartResult> {
+    // A fresh statement after the lock: it sees the session of a start that held the lock before us.
+    const [active] = await run<Row>(
+      c.tx,
+      sql`SELECT s.id FROM sessions s WHERE s.agent_id = ${agent.id} AND s.deleted_at IS NULL
+            AND s.phase = ANY(${[...ACTIVE_PHASES]}::text[]) ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
+    );
+    if (active) {
+      const current = await this.domain.get(ctx, Session, active.id);
+      return { created: false, session: current, startPrompt: typeof current['prompt'] === 'string' ? current['prompt'] : '' };
+    }
+    const { used } = await unreadInbox(c.tx, agent.id, true);
+    const startPrompt = composeStartPrompt(agent, await projectName(c.tx, agent['project_id'] as string), await peersOf(c.tx, agent), used, task);
+    const created = await this.createSession(c, ctx, agent, startPrompt, session);
+    for (const message of used) await c.update(InboxMessage, message.id, { read: true });
+    return { created: true, session: created, startPrompt };
   }
 
   /** `GET …/agents/{agent_id}/ignition`: the start prompt a start would use now; nothing is written. */
@@ -254,7 +263,7 @@ export class Agents {
   }
 
   /** The new session for a start, with every rule of a POST, started at once (phase Pending). */
-  private async createSession(c: WriteContext, ctx: RequestContext, agent: Row, startPrompt: string): Promise<Row> {
+  private async createSession(c: WriteContext, ctx: RequestContext, agent: Row, startPrompt: string, given: Record<string, unknown>): Promise<Row> {
     const body: Record<string, unknown> = {
       project_id: agent['project_id'],
       agent_id: agent.id,
@@ -262,7 +271,7 @@ export class Agents {
       prompt: startPrompt,
     };
     for (const field of INHERITED) if (agent[field] !== null && agent[field] !== undefined) body[field] = agent[field];
-    const session = await this.domain.createIn(c.tx, ctx, Session, body);
+    const session = await this.domain.createIn(c.tx, ctx, Session, { ...body, ...given });
     return (await c.update(Session, session.id, { phase: 'Pending' })) ?? session;
   }
 }

@@ -40,7 +40,8 @@ export type KindName =
   | 'RepositoryRef'
   | 'ProjectKey'
   | 'Credential'
-  | 'InboxMessage';
+  | 'InboxMessage'
+  | 'ScheduledSession';
 
 export interface Reference {
   /** The referenced Kind. */

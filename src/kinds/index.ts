@@ -7,6 +7,7 @@ import { Project } from './project.ts';
 import { ProjectKey } from './project-key.ts';
 import { ProjectSettings } from './project-settings.ts';
 import { RepositoryRef } from './repository-ref.ts';
+import { ScheduledSession } from './scheduled-session.ts';
 import { Session } from './session.ts';
 import { Skill } from './skill.ts';
 import { Task } from './task.ts';
@@ -24,6 +25,7 @@ export {
   ProjectKey,
   ProjectSettings,
   RepositoryRef,
+  ScheduledSession,
   Session,
   Skill,
   Task,
@@ -44,6 +46,7 @@ export const KINDS: readonly Kind[] = [
   Workflow,
   WorkflowSkill,
   WorkflowTask,
+  ScheduledSession,
   Session,
   Permission,
   RepositoryRef,

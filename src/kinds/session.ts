@@ -108,6 +108,12 @@ export const Session = defineKind({
       references: { kind: 'Agent', sameProject: true, relation: 'agent', inverse: 'sessions' },
       description: 'The agent of the same project this session runs for (head-contract H2). Set on create only.',
     },
+    scheduled_session_id: {
+      wire: 'string',
+      access: 'read-only',
+      references: { kind: 'ScheduledSession', sameProject: true, relation: 'scheduledSession', inverse: 'runs' },
+      description: 'The scheduled session whose run started this session (head-contract H8).',
+    },
     created_by_user_id: {
       wire: 'string',
       access: 'read-only',

@@ -196,6 +196,8 @@ export const SESSION_FIELDS = {
   project_id: 'read',
   // The agent composed the prompt when it started the session; the CR does not name it.
   agent_id: 'ignored',
+  // Which schedule started the session is the API's bookkeeping (…/runs); the CR does not name it.
+  scheduled_session_id: 'ignored',
   created_by_user_id: 'joined',
   phase: 'read',
   start_time: 'status',

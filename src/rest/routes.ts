@@ -22,6 +22,8 @@ import { runnerRoutes } from './runner-routes.ts';
 import { providerRoutes } from './provider-routes.ts';
 import { messageRoutes } from './message-routes.ts';
 import { agentRoutes } from './agent-routes.ts';
+import { scheduledSessionRoutes } from './scheduled-session-routes.ts';
+import type { ScheduledSessions } from '../scheduler/scheduled-sessions.ts';
 import { credentialRoutes } from './credential-routes.ts';
 import type { Agents } from '../domain/agents.ts';
 import type { SessionMessages } from '../domain/session-messages.ts';
@@ -54,6 +56,7 @@ export interface RouteServices {
   /** The running session's workspace, git, tasks and other runner views (runtime.md §d). */
   runtime: SessionRuntime;
   agents: Agents;
+  scheduledSessions: ScheduledSessions;
 }
 
 const objectResponse = (kind: Kind, description: string) => ({ description, schema: schemaRef(kind.name) });
@@ -358,6 +361,7 @@ export const API_ROUTES: readonly Route[] = [
   ...sessionActionRoutes(),
   ...messageRoutes(),
   ...agentRoutes(),
+  ...scheduledSessionRoutes(),
   ...aguiRoutes(),
   ...runtimeRoutes(),
   ...integrationRoutes(),

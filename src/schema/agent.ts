@@ -6,6 +6,7 @@ import * as k from './kind-types.ts';
 import { ProjectNode } from './project.ts';
 import { UserNode } from './user.ts';
 import { WorkflowNode, WorkflowConnection, WorkflowInputs } from './workflow.ts';
+import { ScheduledSessionConnection, ScheduledSessionInputs } from './scheduled-session.ts';
 import { SessionConnection, SessionInputs } from './session.ts';
 import { InboxMessageConnection, InboxMessageInputs } from './inbox-message.ts';
 
@@ -142,6 +143,20 @@ builder.prismaObjectFields(AgentNode, (t) => ({
       }),
     },
     WorkflowConnection,
+  ),
+  scheduledSessions: t.relatedConnection(
+    'scheduledSessions',
+    {
+      cursor: 'id',
+      totalCount: true,
+      description: 'The scheduled_sessions whose agent_id is this Agent.',
+      args: { where: t.arg({ type: ScheduledSessionInputs.where }), orderBy: t.arg({ type: [ScheduledSessionInputs.orderBy] }) },
+      query: (args, ctx) => ({
+        where: { AND: k.all(ctx.access.where('ScheduledSession'), ScheduledSessionInputs.toWhere(args.where)) },
+        orderBy: ScheduledSessionInputs.toOrderBy(args.orderBy),
+      }),
+    },
+    ScheduledSessionConnection,
   ),
   sessions: t.relatedConnection(
     'sessions',

@@ -9,6 +9,7 @@ import './task.ts';
 import './workflow.ts';
 import './workflow-skill.ts';
 import './workflow-task.ts';
+import './scheduled-session.ts';
 import './session.ts';
 import './permission.ts';
 import './repository-ref.ts';

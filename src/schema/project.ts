@@ -8,6 +8,7 @@ import { AgentConnection, AgentInputs } from './agent.ts';
 import { SkillConnection, SkillInputs } from './skill.ts';
 import { TaskConnection, TaskInputs } from './task.ts';
 import { WorkflowConnection, WorkflowInputs } from './workflow.ts';
+import { ScheduledSessionConnection, ScheduledSessionInputs } from './scheduled-session.ts';
 import { SessionConnection, SessionInputs } from './session.ts';
 import { PermissionConnection, PermissionInputs } from './permission.ts';
 import { RepositoryRefConnection, RepositoryRefInputs } from './repository-ref.ts';
@@ -114,6 +115,20 @@ builder.prismaObjectFields(ProjectNode, (t) => ({
       }),
     },
     WorkflowConnection,
+  ),
+  scheduledSessions: t.relatedConnection(
+    'scheduledSessions',
+    {
+      cursor: 'id',
+      totalCount: true,
+      description: 'The scheduled_sessions whose project_id is this Project.',
+      args: { where: t.arg({ type: ScheduledSessionInputs.where }), orderBy: t.arg({ type: [ScheduledSessionInputs.orderBy] }) },
+      query: (args, ctx) => ({
+        where: { AND: k.all(ctx.access.where('ScheduledSession'), ScheduledSessionInputs.toWhere(args.where)) },
+        orderBy: ScheduledSessionInputs.toOrderBy(args.orderBy),
+      }),
+    },
+    ScheduledSessionConnection,
   ),
   sessions: t.relatedConnection(
     'sessions',

@@ -1,12 +1,13 @@
 // Generated from the Session Kind (src/kinds) by `npm run generate` (src/schema/emit.ts); do not edit.
 // A test and `npm run generate -- --check` fail when it drifts from the declaration.
-import { Session as kind, Project, User, Agent, Workflow } from '../kinds/index.ts';
+import { Session as kind, Project, User, Agent, Workflow, ScheduledSession } from '../kinds/index.ts';
 import { builder } from './builder.ts';
 import * as k from './kind-types.ts';
 import { ProjectNode } from './project.ts';
 import { UserNode } from './user.ts';
 import { AgentNode } from './agent.ts';
 import { WorkflowNode } from './workflow.ts';
+import { ScheduledSessionNode } from './scheduled-session.ts';
 
 /** `where` and `orderBy` of Session lists. */
 export const SessionInputs = k.queryInputs('Session', kind);
@@ -86,6 +87,12 @@ export const SessionNode = builder.prismaNode('Session', {
       description: 'Global id of the Agent in `agent`.',
       resolve: (row) => k.globalIdOrNull('Agent', row.agentId),
     }),
+    scheduledSessionId: t.field({
+      type: 'ID',
+      nullable: true,
+      description: 'Global id of the ScheduledSession in `scheduledSession`.',
+      resolve: (row) => k.globalIdOrNull('ScheduledSession', row.scheduledSessionId),
+    }),
     createdByUserId: t.field({
       type: 'ID',
       nullable: true,
@@ -158,6 +165,13 @@ builder.prismaObjectFields(SessionNode, (t) => ({
     description: 'The Agent `agentId` refers to; null when there is none, or it was deleted or is not visible to the caller.',
     select: (_args, _ctx, nested) => ({ agent: nested(true) }),
     resolve: (row, _args, ctx) => k.visible(ctx, Agent, row.agent),
+  }),
+  scheduledSession: t.field({
+    type: ScheduledSessionNode,
+    nullable: true,
+    description: 'The ScheduledSession `scheduledSessionId` refers to; null when there is none, or it was deleted or is not visible to the caller.',
+    select: (_args, _ctx, nested) => ({ scheduledSession: nested(true) }),
+    resolve: (row, _args, ctx) => k.visible(ctx, ScheduledSession, row.scheduledSession),
   }),
   creator: t.field({
     type: UserNode,

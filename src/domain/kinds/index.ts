@@ -6,6 +6,7 @@ import { projectBehaviour } from './project.ts';
 import { projectKeyBehaviour } from './project-key.ts';
 import { projectSettingsBehaviour } from './project-settings.ts';
 import { repositoryRefBehaviour } from './repository-ref.ts';
+import { scheduledSessionBehaviour } from './scheduled-session.ts';
 import { sessionBehaviour } from './session.ts';
 import { userBehaviour } from './user.ts';
 import { skillBehaviour, taskBehaviour, workflowBehaviour } from './workflow.ts';
@@ -16,6 +17,7 @@ const BEHAVIOURS: Partial<Record<KindName, Behaviour>> = {
   Session: sessionBehaviour,
   ProjectSettings: projectSettingsBehaviour,
   RepositoryRef: repositoryRefBehaviour,
+  ScheduledSession: scheduledSessionBehaviour,
   ProjectKey: projectKeyBehaviour,
   Credential: credentialBehaviour,
   User: userBehaviour,

@@ -496,6 +496,7 @@ export type KindName =
   | 'PROJECT_KEY'
   | 'PROJECT_SETTINGS'
   | 'REPOSITORY_REF'
+  | 'SCHEDULED_SESSION'
   | 'SESSION'
   | 'SKILL'
   | 'TASK'
@@ -815,6 +816,7 @@ export type SessionOrderField =
   | 'PROJECT_ID'
   | 'PROMPT'
   | 'REPO_URL'
+  | 'SCHEDULED_SESSION_ID'
   | 'SDK_RESTART_COUNT'
   | 'SDK_SESSION_ID'
   | 'START_TIME'
@@ -904,6 +906,7 @@ export type SessionWhere = {
   projectId?: IdFilter | null | undefined;
   prompt?: StringFilter | null | undefined;
   repoUrl?: StringFilter | null | undefined;
+  scheduledSessionId?: IdFilter | null | undefined;
   sdkRestartCount?: IntFilter | null | undefined;
   sdkSessionId?: StringFilter | null | undefined;
   startTime?: DateTimeFilter | null | undefined;
@@ -1395,6 +1398,7 @@ export type NodeQuery = { node:
     | { __typename: 'ProjectKey', id: string }
     | { __typename: 'ProjectSettings', id: string }
     | { __typename: 'RepositoryRef', id: string }
+    | { __typename: 'ScheduledSession', id: string }
     | { __typename: 'Session', name: string, id: string }
     | { __typename: 'Skill', id: string }
     | { __typename: 'Task', id: string }

@@ -2,6 +2,7 @@ import type { Row } from '../../../src/domain/wire.ts';
 import type { Kind } from '../../../src/kinds/define.ts';
 import {
   Agent,
+  ScheduledSession,
   Credential,
   InboxMessage,
   Permission,
@@ -84,6 +85,8 @@ const named = (kind: Kind, base: string): [KindExpectations['target'], KindExpec
 
 const agent = (w: World) => w.domain.create(system, Agent, { project_id: w.project.id, name: unique('agent') });
 
+const scheduledSession = (w: World) => w.domain.create(system, ScheduledSession, { project_id: w.project.id, name: unique('ss'), schedule: '0 3 * * *' });
+
 async function replaceSettings(w: World): Promise<void> {
   const current = await w.domain.list(system, ProjectSettings, { projectRef: w.project.id });
   for (const row of current.rows) await w.domain.delete(system, ProjectSettings, row.id);
@@ -99,6 +102,11 @@ const userIdOf = (who: Principal, cast: Cast) => (who in cast.actors ? cast.acto
 export const KIND_EXPECTATIONS: Record<string, KindExpectations> = {
   Session: scoped({ read: 'view', create: 'edit', update: 'edit', delete: 'admin' }, ...named(Session, 's')),
   Agent: scoped(CONTENT, ...named(Agent, 'agent')),
+  ScheduledSession: scoped(
+    CONTENT,
+    (w) => scheduledSession(w),
+    async (w) => ({ project_id: w.project.id, name: unique('ss'), schedule: '0 3 * * *' }),
+  ),
   InboxMessage: scoped(
     CONTENT,
     async (w) => w.domain.create(system, InboxMessage, { project_id: w.project.id, agent_id: (await agent(w)).id, body: 'hello' }),
@@ -216,6 +224,7 @@ async function inboxMessagePath(w: World): Promise<string> {
   return `/projects/${w.project.id}/agents/${a.id}/inbox/${message.id}`;
 }
 /** A path under a session that is not running: callers allowed to act learn so (409 code 6). */
+const scheduledSessionPath = async (w: World) => `/projects/${w.project.id}/scheduled-sessions/${(await scheduledSession(w)).id}`;
 const idleSession = async (w: World, rest: string) => `/sessions/${(await session(w)).id}${rest}`;
 
 export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
@@ -272,6 +281,19 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
   previewProjectAgentStart: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await agentPath(w)}/start` }) },
   listProjectAgentSessions: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await agentPath(w)}/sessions` }) },
   getProjectHome: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/projects/${w.project.id}/home` }) },
+  // Scheduled sessions under their project (head-contract H8): the rules of the flat routes; trigger starts a session.
+  listProjectScheduledSessions: { expect: byRole('view', 200), prepare: async (w) => ({ path: `/projects/${w.project.id}/scheduled-sessions` }) },
+  createProjectScheduledSession: {
+    expect: byRole('edit', 201),
+    prepare: async (w) => ({ path: `/projects/${w.project.id}/scheduled-sessions`, body: { name: unique('ss'), schedule: '@daily' } }),
+  },
+  getProjectScheduledSession: { expect: byRole('view', 200), prepare: async (w) => ({ path: await scheduledSessionPath(w) }) },
+  updateProjectScheduledSession: { expect: byRole('edit', 200), prepare: async (w) => ({ path: await scheduledSessionPath(w), body: {} }) },
+  deleteProjectScheduledSession: { expect: byRole('edit', 204), prepare: async (w) => ({ path: await scheduledSessionPath(w) }) },
+  suspendProjectScheduledSession: { expect: byRole('edit', 200), prepare: async (w) => ({ path: `${await scheduledSessionPath(w)}/suspend` }) },
+  resumeProjectScheduledSession: { expect: byRole('edit', 200), prepare: async (w) => ({ path: `${await scheduledSessionPath(w)}/resume` }) },
+  triggerProjectScheduledSession: { expect: byRole('edit', 201), prepare: async (w) => ({ path: `${await scheduledSessionPath(w)}/trigger` }) },
+  listProjectScheduledSessionRuns: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await scheduledSessionPath(w)}/runs` }) },
   listAgentInbox: { expect: byRole('view', 200), prepare: async (w) => ({ path: `${await agentPath(w)}/inbox` }) },
   sendAgentInboxMessage: { expect: byRole('edit', 201), prepare: async (w) => ({ path: `${await agentPath(w)}/inbox`, body: { body: 'hello' } }) },
   getAgentInboxMessage: { expect: byRole('view', 200), prepare: async (w) => ({ path: await inboxMessagePath(w) }) },
