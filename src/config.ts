@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { authConfig, authEnvironment, authProblems, type AuthConfig } from './auth/config.ts';
+import type { S3StoreConfig } from './domain/file-uploads.ts';
 import { integrationsConfig, integrationsEnvironment, integrationsProblems, type IntegrationsConfig } from './integrations/config.ts';
 
 /**
@@ -38,6 +39,8 @@ export interface Config {
   graphqlTrustedDocuments: { manifest: Record<string, string>; allowArbitraryOperations: boolean } | undefined;
   /** Origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
   corsOrigins: string[];
+  /** Where file pre-uploads go (runtime.md §d row 5): Postgres (default), S3, or nowhere (503). */
+  fileUploads: { store: 'postgres' } | { store: 'off' } | ({ store: 's3' } & S3StoreConfig);
   /** Interval of `: keepalive` comments on event streams. */
   streamKeepaliveMs: number;
   /** How long the change log keeps events (the oldest resumable point of a watch). */
@@ -127,6 +130,13 @@ const environment = z.object({
   GRAPHQL_INTROSPECTION: onOff('GRAPHQL_INTROSPECTION').optional(),
   GRAPHQL_TRUSTED_DOCUMENTS: documentsManifest.optional(),
   GRAPHQL_ARBITRARY_OPERATIONS: onOff('GRAPHQL_ARBITRARY_OPERATIONS').optional(),
+  FILE_UPLOADS_STORE: z.enum(['postgres', 's3', 'off'], { error: 'FILE_UPLOADS_STORE must be one of postgres, s3, off' }).default('postgres'),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: z.url({ error: 'S3_ENDPOINT must be an http(s) URL' }).optional(),
+  S3_FORCE_PATH_STYLE: onOff('S3_FORCE_PATH_STYLE').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   STREAM_KEEPALIVE_SECONDS: integer('STREAM_KEEPALIVE_SECONDS', 1, 3600).default(15),
   CHANGE_LOG_RETENTION_HOURS: integer('CHANGE_LOG_RETENTION_HOURS', 1, 24 * 365).default(24),
   SCHEDULER: onOff('SCHEDULER').default(true),
@@ -174,7 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
-  const problems = [...authProblems(e), ...integrationsProblems(e)];
+  const problems = [...authProblems(e), ...integrationsProblems(e), ...fileUploadProblems(e)];
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     databaseUrl: e.DATABASE_URL,
@@ -193,6 +203,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { manifest: e.GRAPHQL_TRUSTED_DOCUMENTS, allowArbitraryOperations: e.GRAPHQL_ARBITRARY_OPERATIONS ?? e.NODE_ENV !== 'production' }
       : undefined,
     corsOrigins: e.CORS_ORIGINS,
+    fileUploads:
+      e.FILE_UPLOADS_STORE === 's3'
+        ? {
+            store: 's3',
+            bucket: e.S3_BUCKET!,
+            region: e.S3_REGION,
+            endpoint: e.S3_ENDPOINT,
+            // S3-compatible servers mostly serve buckets as paths, AWS as host names.
+            forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
+            credentials: e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY! } : undefined,
+          }
+        : { store: e.FILE_UPLOADS_STORE },
     streamKeepaliveMs: e.STREAM_KEEPALIVE_SECONDS * 1000,
     changeLogRetentionMs: e.CHANGE_LOG_RETENTION_HOURS * 3600_000,
     auth: authConfig(e),
@@ -207,4 +229,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       metricsPort: e.RECONCILER_METRICS_PORT,
     },
   };
+}
+
+/** The S3 settings that only make sense together. */
+function fileUploadProblems(e: z.infer<typeof environment>): string[] {
+  const problems: string[] = [];
+  if (e.FILE_UPLOADS_STORE === 's3' && !e.S3_BUCKET) problems.push('S3_BUCKET is required when FILE_UPLOADS_STORE=s3');
+  if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all');
+  return problems;
 }

@@ -13,6 +13,7 @@ import { SessionMessages } from './domain/session-messages.ts';
 import { Agents } from './domain/agents.ts';
 import { SessionMessageFeed } from './live/session-message-feed.ts';
 import { SessionRuntime } from './domain/session-runtime.ts';
+import { PostgresFileUploads, S3FileUploads, SessionFileUploads, type FileUploadStore } from './domain/file-uploads.ts';
 import { Domain } from './domain/service.ts';
 import type { Logger } from './log.ts';
 import { BodyValidator } from './rest/body-validation.ts';
@@ -49,6 +50,8 @@ export interface Services {
   messageFeed: SessionMessageFeed;
   /** The running session's workspace, git, tasks and other runner views (runtime.md §d). */
   runtime: SessionRuntime;
+  /** File pre-uploads of sessions before their pods run (runtime.md §d row 5). */
+  fileUploads: SessionFileUploads;
   /** Agents' start, ignition, sessions and project home (head-contract H3). */
   agents: Agents;
   /** Scheduled sessions' suspend, resume, trigger, runs and firing (head-contract H8). */
@@ -106,5 +109,11 @@ export function createServices(database: Pick<Database, 'pool' | 'connectionStri
     }),
     messageFeed: new SessionMessageFeed(pool, { connectionString: database.connectionString, log }),
     runtime: new SessionRuntime(domain, runner, log, kube ?? undefined),
+    fileUploads: new SessionFileUploads(domain, fileUploadStore(config.fileUploads, pool), log),
   };
+}
+
+function fileUploadStore(config: Config['fileUploads'], pool: Database['pool']): FileUploadStore | undefined {
+  if (config.store === 'off') return undefined;
+  return config.store === 's3' ? new S3FileUploads(config) : new PostgresFileUploads(pool);
 }

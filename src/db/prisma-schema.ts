@@ -22,6 +22,7 @@ const PRISMA_TYPE: Record<ColumnType, { type: string; native?: string }> = {
   jsonb: { type: 'Json', native: '@db.JsonB' },
   'text[]': { type: 'String[]' },
   'char(64)': { type: 'String', native: '@db.Char(64)' },
+  bytea: { type: 'Bytes' },
 };
 
 interface Line {

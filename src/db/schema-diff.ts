@@ -18,6 +18,7 @@ const FORMAT: Record<ColumnType, string> = {
   jsonb: 'jsonb',
   'text[]': 'text[]',
   'char(64)': 'character(64)',
+  bytea: 'bytea',
 };
 
 /** What the database has, in the table model's terms (types as `format_type` prints them). */

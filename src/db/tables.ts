@@ -212,6 +212,35 @@ const INFRASTRUCTURE: readonly Table[] = [
     foreignKeys: [],
   },
   {
+    name: 'session_file_uploads',
+    model: 'SessionFileUpload',
+    description:
+      'A file uploaded for a session before its pod runs (runtime.md §d row 5), in the embedded store: its object key, type and size; the bytes are in session_file_upload_chunks.',
+    columns: [
+      { name: 'key', type: 'text', notNull: true },
+      { name: 'session_id', type: 'text', notNull: true },
+      { name: 'content_type', type: 'text', notNull: true },
+      { name: 'size', type: 'integer', notNull: true },
+      { name: 'updated_at', type: 'timestamptz(3)', notNull: true, default: 'now()' },
+    ],
+    primaryKey: ['key'],
+    indexes: [{ name: 'session_file_uploads_session_id_idx', columns: ['session_id'], unique: false }],
+    foreignKeys: [],
+  },
+  {
+    name: 'session_file_upload_chunks',
+    model: 'SessionFileUploadChunk',
+    description: 'The bytes of an embedded pre-upload in chunks of at most 1 MiB, so no one value is large; replaced whole with their file.',
+    columns: [
+      { name: 'key', type: 'text', notNull: true },
+      { name: 'n', type: 'integer', notNull: true },
+      { name: 'data', type: 'bytea', notNull: true },
+    ],
+    primaryKey: ['key', 'n'],
+    indexes: [],
+    foreignKeys: [],
+  },
+  {
     name: 'oauth_states',
     model: 'OAuthState',
     description: 'One started OAuth flow, keyed by the nonce of its signed state; single use, purged after 24 h (runtime.md §c.4).',

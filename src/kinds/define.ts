@@ -13,7 +13,7 @@ import type { Role, Rule } from './rules.ts';
 /** JSON type of a field on the REST wire. `json-text` is a string holding JSON (rest-contract §2). */
 export type WireType = 'string' | 'integer' | 'number' | 'boolean' | 'timestamp' | 'json-text' | 'string-array';
 
-export type ColumnType = 'text' | 'integer' | 'bigint' | 'double precision' | 'boolean' | 'timestamptz(3)' | 'jsonb' | 'text[]' | 'char(64)';
+export type ColumnType = 'text' | 'integer' | 'bigint' | 'double precision' | 'boolean' | 'timestamptz(3)' | 'jsonb' | 'text[]' | 'char(64)' | 'bytea';
 
 /**
  * Who may write a field.

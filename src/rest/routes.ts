@@ -30,6 +30,7 @@ import type { SessionMessages } from '../domain/session-messages.ts';
 import type { SessionMessageFeed } from '../live/session-message-feed.ts';
 import { runtimeRoutes } from './runtime-routes.ts';
 import { forwardableCredential } from '../runner/caller-credential.ts';
+import type { SessionFileUploads } from '../domain/file-uploads.ts';
 import type { SessionRuntime } from '../domain/session-runtime.ts';
 import { RELEASE } from '../version.ts';
 
@@ -55,6 +56,8 @@ export interface RouteServices {
   messageFeed: SessionMessageFeed;
   /** The running session's workspace, git, tasks and other runner views (runtime.md §d). */
   runtime: SessionRuntime;
+  /** File pre-uploads before a session's pod runs (runtime.md §d row 5). */
+  fileUploads: SessionFileUploads;
   agents: Agents;
   scheduledSessions: ScheduledSessions;
 }

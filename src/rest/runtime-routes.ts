@@ -6,6 +6,7 @@ import type { ParameterObject } from 'openapi3-ts/oas31';
 import { DomainError } from '../domain/errors.ts';
 import type { CallerRequest, Piped, Relayed } from '../domain/session-runtime.ts';
 import { WORKSPACE_WRITE_LIMIT } from '../domain/session-runtime.ts';
+import { FILE_UPLOAD_LIMIT } from '../domain/file-uploads.ts';
 import { readJsonObject } from './body.ts';
 import type { RestResponse, Route } from './router.ts';
 import type { JsonSchema } from './schemas.ts';
@@ -67,6 +68,17 @@ const CONFIGURE_REMOTE: JsonSchema = {
 
 /** `workspace/{path+}` requests: the handler sees the decoded path. */
 const FILE = '/sessions/{id}/workspace/{path+}';
+const UPLOAD = '/sessions/{id}/file-uploads/{path+}';
+
+/** A body the handler does not read to its end (an early 413 or other refusal) is drained so the answer arrives. */
+async function draining<T>(req: IncomingMessage, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    req.resume();
+    throw error;
+  }
+}
 
 export function runtimeRoutes(): Route[] {
   const tag = 'Session';
@@ -138,6 +150,93 @@ export function runtimeRoutes(): Route[] {
       async handle({ req, res, ctx, params }, { runtime }) {
         req.resume();
         return answer(await runtime.deleteFile(ctx, params['id']!, params['path']!, callerOf(req, res)));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/sessions/{id}/file-uploads',
+      operationId: 'listSessionFileUploads',
+      doc: {
+        summary: 'Files uploaded for the session before its pod runs',
+        tag,
+        responses: {
+          200: {
+            description: 'Every pre-uploaded file, by object key `<namespace>/<kube_cr_name>/file-uploads/<path>`.',
+            schema: {
+              type: 'object',
+              properties: {
+                files: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      key: { type: 'string' },
+                      size: { type: 'integer' },
+                      last_modified: { type: 'string', description: 'RFC 3339.' },
+                      content_type: { type: 'string' },
+                    },
+                    required: ['key', 'size', 'last_modified', 'content_type'],
+                  },
+                },
+              },
+              required: ['files'],
+            },
+          },
+        },
+        errors: [503],
+      },
+      async handle({ ctx, params }, { fileUploads }) {
+        return { status: 200, body: await fileUploads.list(ctx, params['id']!) };
+      },
+    },
+    {
+      method: 'PUT',
+      path: UPLOAD,
+      operationId: 'uploadSessionFile',
+      doc: {
+        summary: 'Upload a file for the session before its pod runs (raw body)',
+        tag,
+        rawBody: `The file’s bytes, 1 to ${FILE_UPLOAD_LIMIT} bytes; its Content-Type is kept.`,
+        responses: {
+          200: {
+            description: 'Stored; the pod finds it under /workspace/file-uploads.',
+            schema: {
+              type: 'object',
+              properties: { success: { type: 'boolean' }, filename: { type: 'string' }, size: { type: 'integer' } },
+              required: ['success', 'filename', 'size'],
+            },
+          },
+        },
+        errors: [413, 503],
+      },
+      async handle({ req, ctx, params }, { fileUploads }) {
+        return draining(req, async () => {
+          const declared = Number(req.headers['content-length']);
+          if (Number.isFinite(declared) && declared > FILE_UPLOAD_LIMIT)
+            throw new DomainError(32, `File exceeds the ${FILE_UPLOAD_LIMIT / (1024 * 1024)} MB limit`);
+          const body = { [Symbol.asyncIterator]: () => req.iterator({ destroyOnReturn: false }) };
+          return { status: 200, body: await fileUploads.put(ctx, params['id']!, params['path']!, body, req.headers['content-type']) };
+        });
+      },
+    },
+    {
+      method: 'DELETE',
+      path: UPLOAD,
+      operationId: 'deleteSessionFileUpload',
+      doc: {
+        summary: 'Delete a pre-uploaded file',
+        tag,
+        responses: {
+          200: {
+            description: 'Deleted (also when there was no such file).',
+            schema: { type: 'object', properties: { success: { type: 'boolean' } }, required: ['success'] },
+          },
+        },
+        errors: [503],
+      },
+      async handle({ req, ctx, params }, { fileUploads }) {
+        req.resume();
+        return { status: 200, body: await fileUploads.delete(ctx, params['id']!, params['path']!) };
       },
     },
     {
