@@ -9,7 +9,7 @@ import { sessionIn, type Json } from '../agui/support.ts';
 
 /**
  * File pre-uploads (runtime.md §d row 5) over real HTTP: the embedded Postgres store, and the S3
- * store against a real S3-compatible server run here (s3rver, which checks SigV4 signatures), with
+ * store against a real S3-compatible server run here (s3rver, which accepts only SigV4-signed requests from keys it knows; it does not verify the secret), with
  * the legacy key layout, the 10 MB limit (413 code 32, nothing stored), hostile paths, roles, and
  * a server with pre-uploads switched off (503 code 31).
  */

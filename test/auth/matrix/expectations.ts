@@ -302,6 +302,10 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectations> = {
   // The running session's runtime (runtime.md §d): authorization comes before the phase check. Reads
   // of a session that is not running answer the spec's per-row fallback (an empty answer, or 502 code 30 /
   // 503 code 31 where a row has none); changes are refused (409 code 6, 502 where the row says so).
+  // Pre-uploads (row 5) exist before the pod does: no phase check, only the role.
+  listSessionFileUploads: { expect: byRole('view', 200), prepare: async (w) => ({ path: await idleSession(w, '/file-uploads') }) },
+  uploadSessionFile: { expect: byRole('edit', 200), prepare: async (w) => ({ path: await idleSession(w, '/file-uploads/notes.txt'), body: 'text' }) },
+  deleteSessionFileUpload: { expect: byRole('edit', 200), prepare: async (w) => ({ path: await idleSession(w, '/file-uploads/notes.txt') }) },
   listSessionWorkspace: { expect: byRole('view', 200), prepare: async (w) => ({ path: await idleSession(w, '/workspace') }) },
   readSessionWorkspaceFile: { expect: byRole('view', 503), prepare: async (w) => ({ path: await idleSession(w, '/workspace/README.md') }) },
   writeSessionWorkspaceFile: { expect: byRole('edit', 409), prepare: async (w) => ({ path: await idleSession(w, '/workspace/notes.txt'), body: 'text' }) },
