@@ -52,6 +52,7 @@ const BODIES: Record<string, (a: TestApi) => Promise<Json>> = {
     return { project_id: p['id'], agent_id: agent.body['id'], body: 'hello', from_name: 'alice' };
   },
   Credential: async () => ({ provider: 'jira', url: 'https://acme.atlassian.net', email: 'dev@acme.io', token: 'jira-token' }),
+  ScheduledSession: async (a) => ({ project_id: (await project(a))['id'], name: 'nightly', schedule: '0 3 * * *', timezone: 'Europe/Berlin' }),
 };
 
 const PATCHES: Record<string, Json> = {
@@ -70,6 +71,7 @@ const PATCHES: Record<string, Json> = {
   ProjectKey: { description: 'rotated monthly' },
   Credential: { description: 'work' },
   InboxMessage: { read: true },
+  ScheduledSession: { description: 'every night' },
 };
 
 describe.each(KINDS.map((k) => [k.name, k] as const))('%s', (name, kind) => {
