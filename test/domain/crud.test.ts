@@ -90,6 +90,11 @@ const CASES: Record<string, Case> = {
     patch: { read: true },
     defaults: { read: false },
   },
+  ScheduledSession: {
+    body: async (d) => ({ project_id: (await seedProject(d)).id, name: 'nightly', schedule: '0 3 * * *' }),
+    patch: { description: 'every night' },
+    defaults: { timezone: 'UTC', enabled: true },
+  },
   Credential: {
     body: async () => ({ provider: 'github', token: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }),
     patch: { description: 'work account' },
