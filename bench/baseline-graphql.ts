@@ -99,6 +99,7 @@ const SESSION_COLUMNS = [
   'annotations',
   'project_id',
   'agent_id',
+  'scheduled_session_id',
   'created_by_user_id',
   'phase',
   'start_time',

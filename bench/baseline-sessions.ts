@@ -40,6 +40,7 @@ const FIELDS = [
   'annotations',
   'project_id',
   'agent_id',
+  'scheduled_session_id',
   'created_by_user_id',
   'phase',
   'start_time',
