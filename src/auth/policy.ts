@@ -117,11 +117,39 @@ export async function loadGrants(db: Queryable, actor: Actor): Promise<ProjectGr
 }
 
 /**
- * Who may read a credential's secret (`GET …/credentials/{id}/token`, head-contract H7): its owner.
- * This is the one place the rule lives. The seam for a session's runner: when ServiceAccount
- * principals exist (the runner's identity), a runner of a live session that uses this credential is
- * allowed here too — add that case; nothing else decides it. Platform admins see metadata only.
+ * What the token rule needs to know about a runner's session, loaded by the caller
+ * (src/integrations): whether it is still alive, and whose credentials it uses.
  */
-export function mayReadCredentialToken(actor: Actor, credential: { user_id: unknown }): boolean {
-  return actor.type === 'user' && actor.userId !== null && credential.user_id === actor.userId;
+export interface RunnerSessionFacts {
+  id: string;
+  deleted: boolean;
+  phase: string | null;
+  /** The users whose credentials the session uses: its creator and the user of its latest run (runtime.md §c.7). */
+  userIds: readonly string[];
+}
+
+/** A session's runner exists, and may read tokens, from the start until the session ends. */
+export const RUNNER_LIVE_PHASES: readonly string[] = ['Pending', 'Creating', 'Running', 'Stopping'];
+
+/**
+ * Who may read a credential's secret (`GET …/credentials/{id}/token`, head-contract H7), the one
+ * place the rule lives:
+ * - its owner;
+ * - a session's runner (a ServiceAccount that Kubernetes vouched for, `runnerOf`) for the
+ *   credentials its session uses — those of the users runtime.md §c.7 lets the runner act for —
+ *   and only while the session lives (ended or deleted → no).
+ * Platform admins see metadata only. Upstream expresses the runner case as a `credential:token-reader`
+ * binding per session; this rule is that binding's meaning, so it can move onto role bindings as is.
+ */
+export function mayReadCredentialToken(actor: Actor, credential: { user_id: unknown }, runnerSession?: RunnerSessionFacts): boolean {
+  if (actor.type === 'user') return actor.userId !== null && credential.user_id === actor.userId;
+  if (actor.type !== 'service-account' || !actor.runnerOf || !runnerSession) return false;
+  return (
+    runnerSession.id === actor.runnerOf.sessionId &&
+    !runnerSession.deleted &&
+    runnerSession.phase !== null &&
+    RUNNER_LIVE_PHASES.includes(runnerSession.phase) &&
+    typeof credential.user_id === 'string' &&
+    runnerSession.userIds.includes(credential.user_id)
+  );
 }

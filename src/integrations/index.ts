@@ -1,8 +1,9 @@
 import { secretContext, type SecretBox } from '../auth/secret-box.ts';
-import { run, sql } from '../db/sql.ts';
+import { run, sql, type Queryable } from '../db/sql.ts';
 import { badRequest, forbidden, unavailable } from '../domain/errors.ts';
 import { transaction } from '../db/transaction.ts';
-import { mayReadCredentialToken } from '../auth/policy.ts';
+import { mayReadCredentialToken, type RunnerSessionFacts } from '../auth/policy.ts';
+import { systemActor } from '../auth/actor.ts';
 import type { Domain, RequestContext } from '../domain/service.ts';
 import { Credential } from '../kinds/index.ts';
 import type { CredentialProvider } from '../kinds/credential.ts';
@@ -104,12 +105,20 @@ export class Integrations {
     id: string,
     audit: { projectId?: string | undefined; operationId?: string | undefined } = {},
   ): Promise<{ credential_id: string; provider: string; token: string }> {
-    const row = await this.domain.get(ctx, Credential, id);
-    if (!mayReadCredentialToken(ctx.actor, { user_id: row['user_id'] })) throw forbidden('only callers allowed to read this credential’s token may read it');
-    if (!this.secrets) throw unavailable('credential encryption is not configured');
+    // A runner reads no rows (policy.readCondition): its credential is looked up by the server, and
+    // the token rule alone decides, so another session's runner is 403, not a 404 it cannot tell apart.
+    const runner = ctx.actor.type === 'service-account' ? ctx.actor.runnerOf : undefined;
+    const row = await this.domain.get(runner ? { actor: systemActor('credential-token') } : ctx, Credential, id);
     const secrets = this.secrets;
     const actor = ctx.actor;
     return transaction(this.domain.pool, async (tx) => {
+      // The runner's session is read (and held) in the releasing transaction: a session that ends
+      // concurrently ends either before this read (403) or after the release.
+      const session = runner && (await this.runnerSession(tx, runner.sessionId));
+      if (!mayReadCredentialToken(actor, { user_id: row['user_id'] }, session)) {
+        throw forbidden('only callers allowed to read this credential’s token may read it');
+      }
+      if (!secrets) throw unavailable('credential encryption is not configured');
       const [stored] = await run<{ token_enc: string | null }>(
         tx,
         sql`UPDATE credentials SET last_used_at = now() WHERE id = ${id} AND deleted_at IS NULL RETURNING token_enc`,
@@ -125,9 +134,22 @@ export class Integrations {
       await run(
         tx,
         sql`INSERT INTO credential_token_reads (credential_id, actor_type, actor, user_id, project_id, operation_id)
-            VALUES (${id}, ${actor.type}, ${who}, ${actor.type === 'user' ? actor.userId : null}, ${audit.projectId ?? null}, ${audit.operationId ?? null})`,
+            VALUES (${id}, ${actor.type}, ${who}, ${actor.type === 'user' ? actor.userId : null}, ${audit.projectId ?? runner?.projectId ?? null}, ${audit.operationId ?? null})`,
       );
       return { credential_id: id, provider: String(row['provider']), token };
     });
+  }
+
+  /** The facts the token rule needs about a runner's session (policy.RunnerSessionFacts). */
+  private async runnerSession(tx: Queryable, sessionId: string): Promise<RunnerSessionFacts | undefined> {
+    const [session] = await run<{ id: string; deleted: boolean; phase: string | null; creator: string | null; last_run_user: string | null }>(
+      tx,
+      sql`SELECT s.id, s.deleted_at IS NOT NULL AS deleted, s.phase, s.created_by_user_id AS creator,
+                 (SELECT r.user_id FROM agui_runs r WHERE r.session_id = s.id ORDER BY r.started_at DESC NULLS LAST, r.run_id DESC LIMIT 1) AS last_run_user
+            FROM sessions s WHERE s.id = ${sessionId} FOR SHARE OF s`,
+    );
+    if (!session) return undefined;
+    const userIds = [session.creator, session.last_run_user].filter((u): u is string => u !== null);
+    return { id: session.id, deleted: session.deleted, phase: session.phase, userIds };
   }
 }

@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors.ts';
 import { Credential } from '../kinds/index.ts';
 import type { Route } from './router.ts';
 import type { JsonSchema } from './schemas.ts';
@@ -36,6 +37,9 @@ export function credentialRoutes(flat: readonly Route[]): Route[] {
     method: 'GET',
     path: '/credentials/{id}/token',
     operationId: 'getCredentialToken',
+    // A session's runner reads its session's credentials here with its ServiceAccount token (the
+    // credential sidecar does), so Kubernetes reviews tokens that are not our JWTs (runtime.md §c.7).
+    runnerFacing: true,
     doc: {
       summary: 'Read a credential’s secret (recorded); only for callers allowed to read it',
       tag: Credential.name,
@@ -52,13 +56,27 @@ export function credentialRoutes(flat: readonly Route[]): Route[] {
     operationId: TWIN_IDS[route.operationId]!,
     doc: route.doc && { ...route.doc, summary: `${route.doc.summary} (under a project the caller can see)` },
     async handle(request, services) {
-      const projectId = await services.agents.projectId(request.ctx, request.params['id']!);
       const params = { ...request.params, id: request.params['cred_id'] ?? '' };
       if (route === token) {
+        const projectId = await tokenTwinProject(request, services);
         return { status: 200, body: await services.integrations.readToken(request.ctx, params.id, { projectId, operationId: request.operationId }) };
       }
+      await services.agents.projectId(request.ctx, request.params['id']!);
       return route.handle({ ...request, params }, services);
     },
   }));
   return [token, ...twins];
+}
+
+/**
+ * The project of a token twin's path, visible to the caller. A runner sees no projects (it reads no rows);
+ * under its own session's project (named by its id, which is its name) it reads the token as on the
+ * flat route, under any other the project does not exist for it.
+ */
+async function tokenTwinProject(request: Parameters<Route['handle']>[0], services: Parameters<Route['handle']>[1]): Promise<string> {
+  const { actor } = request.ctx;
+  const path = request.params['id']!;
+  if (actor.type !== 'service-account' || !actor.runnerOf) return services.agents.projectId(request.ctx, path);
+  if (path !== actor.runnerOf.projectId) throw new DomainError(7, `Project with id='${path}' not found`);
+  return path;
 }

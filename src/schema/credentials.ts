@@ -27,7 +27,7 @@ const CredentialTokenType = builder.objectRef<CredentialToken>('CredentialToken'
 builder.queryField('credentialToken', (t) =>
   t.field({
     type: CredentialTokenType,
-    description: 'The credential’s secret, only for callers allowed to read it (its owner).',
+    description: 'The credential’s secret, only for callers allowed to read it (its owner; a live session’s runner for the credentials its session uses).',
     args: { credential: t.arg.id({ required: true, description: 'The credential (its global id).' }) },
     resolve: (_root, args, ctx: GraphqlContext) => {
       if (!ctx.services.integrations) throw unavailable('credential tokens are not served here');
